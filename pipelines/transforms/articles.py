@@ -15,8 +15,9 @@ import polars as pl
 
 from pipelines.transforms.clean import clean_document
 from pipelines.transforms.dates import parse_published_date
-from pipelines.transforms.ingest import REJECTION_REASONS, InputRecord
+from pipelines.transforms.ingest import InputRecord
 from pipelines.transforms.text import fold
+from schemas.rejections import REJECTION_REASONS
 
 WORD_PATTERN = r"\w+(?:['’]\w+)*"
 RECORD_SCHEMA = {

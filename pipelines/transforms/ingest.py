@@ -5,7 +5,7 @@ large), text decoding, and splitting JSON / JSON Lines files into records.
 Not here: any cleaning of the text itself (see ``clean.py``) or Dagster code.
 
 Every file yields at least one record. A record either carries decoded text
-(``reason`` is null) or a rejection ``reason`` from ``REJECTION_REASONS``.
+(``reason`` is null) or a rejection ``reason`` from ``schemas.rejections.REJECTION_REASONS``.
 """
 
 from __future__ import annotations
@@ -21,24 +21,13 @@ from typing import Any
 
 from charset_normalizer import from_bytes
 
+from schemas.rejections import REJECTION_REASONS
+
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 DEFAULT_MAX_BYTES = 5_000_000
 
-REJECTION_REASONS = {
-    "empty": "file has zero bytes",
-    "whitespace_only": "file holds only whitespace",
-    "binary": "file holds binary data (NUL bytes or non-text control bytes)",
-    "undecodable": "bytes could not be decoded as text in any detected encoding",
-    "too_large": "file is larger than the configured size limit",
-    "unsupported_type": "file extension is not a supported input type",
-    "invalid_json": "file is not valid JSON / JSON Lines",
-    "invalid_record": "JSON record is not an object with a string `text` field",
-    "not_a_regular_file": "path is a symlink or special file; not followed",
-    "unreadable": "file could not be read (permissions or I/O error)",
-    "no_text_after_cleaning": "nothing is left once boilerplate and markup are removed",
-}
 
 # Control bytes other than tab, LF, FF, CR and ESC strongly indicate binary content.
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
@@ -155,6 +144,8 @@ def _sha256_file(path: Path) -> str:
 
 
 def _reject(base: InputRecord, reason: str, detail: str | None = None) -> InputRecord:
+    if reason not in REJECTION_REASONS:
+        raise ValueError(f"unknown rejection reason {reason!r}; add it to REJECTION_REASONS")
     return InputRecord(base.source_path, base.source_sha256, base.source_bytes,
                        base.source_record, base.encoding, reason=reason, detail=detail)
 

@@ -1,0 +1,36 @@
+# Task runner: every target installs what it needs first (Python 3.11 is all it assumes).
+PYTHON ?= python3.11
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
+export DAGSTER_DISABLE_TELEMETRY := 1
+
+.PHONY: dataset test lint dev install clean
+
+dataset: install  ## Build every asset, run every check, publish datasets/<version>/
+	$(VENV)/bin/dagster job execute -m pipelines.definitions -j build_dataset
+
+test: install  ## Run the test suite
+	$(VENV)/bin/pytest
+
+lint: install  ## Formatter, linter and type checker
+	$(VENV)/bin/ruff check pipelines schemas tests
+	$(VENV)/bin/mypy pipelines schemas
+
+dev: install  ## Dagster UI and daemon on http://127.0.0.1:3000
+	$(VENV)/bin/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml uv.lock $(UV)
+	$(UV) sync --frozen --python $(shell command -v $(PYTHON) || command -v python3)
+	touch $@
+
+$(UV):
+	$(shell command -v $(PYTHON) || command -v python3) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+clean:
+	rm -rf $(VENV) $(TOOLS) build .dagster_home/storage .dagster_home/history .dagster_home/logs

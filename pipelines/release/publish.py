@@ -1,0 +1,182 @@
+"""Publishing a dataset version atomically, immutably and reproducibly.
+
+Belongs here: staging a version folder, the manifest and ``SHA256SUMS``,
+read-back verification, the refusal to overwrite a published version with
+different content, the single-writer lock and the ``latest`` pointer.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from pipelines.release.files import sha256_file, write_csv, write_parquet
+from schemas.registry import TABLES
+from schemas.versioning import schema_fingerprint
+
+MANIFEST = "manifest.json"
+CHECKSUMS = "SHA256SUMS"
+LATEST = "latest"
+LOCK = ".lock"
+STAGING_PREFIX = ".staging-"
+
+
+class PublishError(RuntimeError):
+    """A version cannot be published; the message says what to do."""
+
+
+@dataclass
+class Release:
+    """Everything that goes into one dataset version."""
+
+    version: str
+    tables: dict[str, pl.DataFrame]
+    metadata: dict[str, Any]
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """Where a version lives and whether this run wrote it."""
+
+    path: Path
+    status: str  # "published" or "unchanged"
+    manifest: dict[str, Any]
+
+
+def publish(release: Release, dataset_root: Path) -> PublishResult:
+    """Write ``release`` to ``dataset_root/<version>/`` atomically.
+
+    Files are written to a hidden staging folder, verified by reading them
+    back, then renamed into place in one step. Publishing identical content
+    again is a no-op; publishing different content under an existing version
+    raises ``PublishError``.
+    """
+    dataset_root.mkdir(parents=True, exist_ok=True)
+    target = dataset_root / release.version
+    with _writer_lock(dataset_root):
+        staging = dataset_root / f"{STAGING_PREFIX}{release.version}-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        try:
+            manifest = _write_files(release, staging)
+            verify_version(staging)
+            if target.exists():
+                return _compare_existing(target, staging, manifest, release.version)
+            _fsync_tree(staging)
+            os.rename(staging, target)
+            _update_latest(dataset_root)
+            return PublishResult(target, "published", manifest)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def verify_version(folder: Path) -> None:
+    """Check every file listed in ``SHA256SUMS`` against its hash; raise on mismatch."""
+    for line in (folder / CHECKSUMS).read_text(encoding="utf-8").splitlines():
+        expected, name = line.split("  ", 1)
+        path = folder / name
+        if not path.is_file() or sha256_file(path) != expected:
+            raise PublishError(f"{path}: content does not match {CHECKSUMS}; rebuild the version")
+
+
+def _write_files(release: Release, folder: Path) -> dict[str, Any]:
+    tables: dict[str, Any] = {}
+    for name, spec in TABLES.items():
+        frame = release.tables[name].sort(list(spec.sort_by), nulls_last=False)
+        files = {}
+        for fmt, writer in (("parquet", write_parquet), ("csv", write_csv)):
+            path = folder / f"{name}.{fmt}"
+            writer(frame, spec, path)
+            files[fmt] = {"path": path.name, "bytes": path.stat().st_size,
+                          "sha256": sha256_file(path)}
+        tables[name] = {"rows": frame.height, "files": files}
+    manifest = {
+        "name": release.metadata["name"],
+        "title": release.metadata.get("title"),
+        "version": release.version,
+        "schema_version": schema_fingerprint(),
+        **release.provenance,
+        "tables": tables,
+    }
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                   encoding="utf-8")
+    names = sorted(p.name for p in folder.iterdir() if p.name != CHECKSUMS)
+    sums = "".join(f"{sha256_file(folder / n)}  {n}\n" for n in names)
+    (folder / CHECKSUMS).write_text(sums, encoding="utf-8")
+    return manifest
+
+
+def _compare_existing(target: Path, staging: Path, manifest: dict[str, Any],
+                      version: str) -> PublishResult:
+    existing = (target / CHECKSUMS).read_text(encoding="utf-8") if (
+        target / CHECKSUMS).exists() else ""
+    if existing == (staging / CHECKSUMS).read_text(encoding="utf-8"):
+        return PublishResult(target, "unchanged", manifest)
+    raise PublishError(
+        f"dataset version {version} is already published at {target} with different "
+        f"content. Published versions are immutable: bump `version` in dataset.yaml "
+        f"and build again."
+    )
+
+
+@contextmanager
+def _writer_lock(dataset_root: Path) -> Iterator[None]:
+    """Hold an exclusive lock so that only one build publishes at a time."""
+    with (dataset_root / LOCK).open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise PublishError(
+                f"another build is publishing into {dataset_root} right now; "
+                "wait for it to finish and run again"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.iterdir():
+        with path.open("rb") as handle:
+            os.fsync(handle.fileno())
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def published_versions(dataset_root: Path) -> list[str]:
+    """Versions under ``dataset_root`` (complete folders only), oldest first."""
+    if not dataset_root.is_dir():
+        return []
+    names = [p.name for p in dataset_root.iterdir()
+             if p.is_dir() and not p.name.startswith(".") and (p / CHECKSUMS).exists()]
+    return sorted(names, key=_version_key)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in version.split("."))
+    except ValueError:
+        return (-1,)
+
+
+def _update_latest(dataset_root: Path) -> None:
+    versions = published_versions(dataset_root)
+    if not versions:
+        return
+    tmp = dataset_root / f"{LATEST}.tmp"
+    tmp.write_text(versions[-1] + "\n", encoding="utf-8")
+    os.replace(tmp, dataset_root / LATEST)

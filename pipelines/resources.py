@@ -1,0 +1,69 @@
+"""Configuration resources: where inputs and outputs live, and stage settings.
+
+Belongs here: the ``PipelineSettings`` resource and the defaults it reads from
+``dataset.yaml``. Not here: any logic that uses the settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.metadata import version as package_version
+from pathlib import Path
+from typing import Any
+
+import yaml
+from dagster import ConfigurableResource
+
+from pipelines.transforms.dedup import DEFAULT_SHINGLE_WORDS, DEFAULT_THRESHOLD, DedupSettings
+from pipelines.transforms.ingest import DEFAULT_MAX_BYTES
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DATASET_METADATA = PROJECT_ROOT / "dataset.yaml"
+
+
+def dataset_metadata() -> dict[str, Any]:
+    """The descriptive metadata in ``dataset.yaml`` (name, title, version, licences…)."""
+    return yaml.safe_load(DATASET_METADATA.read_text(encoding="utf-8"))
+
+
+def pipeline_version() -> str:
+    """The installed pipeline package's version (from ``pyproject.toml``)."""
+    return package_version("newsdata")
+
+
+class PipelineSettings(ConfigurableResource):
+    """Where the pipeline reads and writes, and the settings of each stage.
+
+    Relative paths are resolved against the project root, so runs behave the
+    same whichever folder they start from.
+    """
+
+    seeds_dir: str = "seeds"
+    dataset_root: str = "datasets"
+    version: str = ""
+    dedup_threshold: float = DEFAULT_THRESHOLD
+    shingle_words: int = DEFAULT_SHINGLE_WORDS
+    max_file_bytes: int = DEFAULT_MAX_BYTES
+    ingest_date: str = ""
+
+    def seeds_path(self) -> Path:
+        """Absolute path of the input folder."""
+        return PROJECT_ROOT / self.seeds_dir
+
+    def dataset_path(self) -> Path:
+        """Absolute path of the folder that holds published versions."""
+        return PROJECT_ROOT / self.dataset_root
+
+    def dataset_version(self) -> str:
+        """The version to publish: the setting, else ``dataset.yaml``'s ``version``."""
+        return self.version or str(dataset_metadata()["version"])
+
+    def latest_date(self) -> dt.date:
+        """The ingestion date: no published date may be later than this."""
+        if self.ingest_date:
+            return dt.date.fromisoformat(self.ingest_date)
+        return dt.datetime.now(dt.timezone.utc).date()
+
+    def dedup(self) -> DedupSettings:
+        """Near-duplicate detection settings."""
+        return DedupSettings(threshold=self.dedup_threshold, shingle_words=self.shingle_words)
