@@ -105,7 +105,16 @@ def decode_bytes(data: bytes) -> tuple[str, str] | None:
     best = from_bytes(data).best()
     if best is None:
         return None
-    return str(best), best.encoding
+    text = str(best)
+    # Single-byte code pages often decode English text identically; name the most
+    # common one (cp1252) when it gives exactly the same characters.
+    if best.encoding != "cp1252" and "cp1252" in best.could_be_from_charset:
+        try:
+            if data.decode("cp1252") == text:
+                return text, "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return text, best.encoding
 
 
 def read_input(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[InputRecord]:
