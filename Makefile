@@ -17,6 +17,7 @@ test: install  ## Run the test suite
 
 lint: install  ## Formatter, linter and type checker
 	$(VENV)/bin/ruff check pipelines schemas tests
+	$(VENV)/bin/ruff format --check pipelines schemas tests
 	$(VENV)/bin/mypy pipelines schemas
 
 dev: install  ## Dagster UI and daemon on http://127.0.0.1:3000

@@ -6,7 +6,6 @@ accounted for). A failing check is blocking: nothing downstream, publication
 included, runs. Failures report a sample of failing rows in the check metadata.
 """
 
-
 import pandera.polars as pa
 import polars as pl
 from dagster import AssetCheckResult, AssetChecksDefinition, AssetIn, MetadataValue, asset_check
@@ -17,8 +16,13 @@ SAMPLE_ROWS = 10
 
 
 def _sample(frame: pl.DataFrame) -> MetadataValue:
-    with pl.Config(tbl_formatting="MARKDOWN", tbl_hide_dataframe_shape=True,
-                   tbl_hide_column_data_types=True, fmt_str_lengths=80, tbl_cols=-1):
+    with pl.Config(
+        tbl_formatting="MARKDOWN",
+        tbl_hide_dataframe_shape=True,
+        tbl_hide_column_data_types=True,
+        fmt_str_lengths=80,
+        tbl_cols=-1,
+    ):
         return MetadataValue.md(str(frame.head(SAMPLE_ROWS)))
 
 
@@ -28,24 +32,34 @@ def validate_table(frame: pl.DataFrame, spec: TableSpec) -> AssetCheckResult:
         spec.model.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
-        return AssetCheckResult(passed=False, metadata={
-            "failure_count": cases.height, "failing_rows_sample": _sample(cases)})
+        return AssetCheckResult(
+            passed=False,
+            metadata={"failure_count": cases.height, "failing_rows_sample": _sample(cases)},
+        )
     return AssetCheckResult(passed=True, metadata={"rows": frame.height})
 
 
-def check_foreign_key(child: pl.DataFrame, parent: pl.DataFrame, key: ForeignKey
-                      ) -> AssetCheckResult:
+def check_foreign_key(
+    child: pl.DataFrame, parent: pl.DataFrame, key: ForeignKey
+) -> AssetCheckResult:
     """Every non-null key in ``child`` appears in ``parent``."""
     left, right = list(key.fields), list(key.reference_fields)
-    orphans = child.drop_nulls(left).join(parent.select(right), left_on=left, right_on=right,
-                                          how="anti")
-    return AssetCheckResult(passed=orphans.is_empty(), metadata={
-        "orphan_rows": orphans.height, "failing_rows_sample": _sample(orphans)})
+    orphans = child.drop_nulls(left).join(
+        parent.select(right), left_on=left, right_on=right, how="anti"
+    )
+    return AssetCheckResult(
+        passed=orphans.is_empty(),
+        metadata={"orphan_rows": orphans.height, "failing_rows_sample": _sample(orphans)},
+    )
 
 
 def _schema_check(spec: TableSpec) -> AssetChecksDefinition:
-    @asset_check(asset=spec.name, name=f"{spec.name}_schema", blocking=True,
-                 description=f"`{spec.name}` matches its pandera model {spec.model.__name__}.")
+    @asset_check(
+        asset=spec.name,
+        name=f"{spec.name}_schema",
+        blocking=True,
+        description=f"`{spec.name}` matches its pandera model {spec.model.__name__}.",
+    )
     def _check(frame: pl.DataFrame) -> AssetCheckResult:
         return validate_table(frame, spec)
 
@@ -55,10 +69,13 @@ def _schema_check(spec: TableSpec) -> AssetChecksDefinition:
 def _foreign_key_check(spec: TableSpec, key: ForeignKey) -> AssetChecksDefinition:
     fields = "_".join(key.fields)
 
-    @asset_check(asset=spec.name, name=f"{spec.name}_{fields}_in_{key.reference_table}",
-                 blocking=True, additional_ins={"parent": AssetIn(key.reference_table)},
-                 description=f"`{spec.name}.{', '.join(key.fields)}` exists in "
-                             f"`{key.reference_table}`.")
+    @asset_check(
+        asset=spec.name,
+        name=f"{spec.name}_{fields}_in_{key.reference_table}",
+        blocking=True,
+        additional_ins={"parent": AssetIn(key.reference_table)},
+        description=f"`{spec.name}.{', '.join(key.fields)}` exists in `{key.reference_table}`.",
+    )
     def _check(frame: pl.DataFrame, parent: pl.DataFrame) -> AssetCheckResult:
         return check_foreign_key(frame, parent, key)
 
@@ -70,21 +87,34 @@ def accounted_inputs(records: pl.DataFrame, *published: pl.DataFrame) -> AssetCh
     keys = ["source_path", "source_record"]
     seen = pl.concat([frame.select(keys) for frame in published]).unique()
     missing = records.select(keys).unique().join(seen, on=keys, how="anti", nulls_equal=True)
-    return AssetCheckResult(passed=missing.is_empty(), metadata={
-        "input_records": records.height, "unaccounted": missing.height,
-        "failing_rows_sample": _sample(missing)})
+    return AssetCheckResult(
+        passed=missing.is_empty(),
+        metadata={
+            "input_records": records.height,
+            "unaccounted": missing.height,
+            "failing_rows_sample": _sample(missing),
+        },
+    )
 
 
 # Attached to `rejections`, the last table, so that no check reads a table whose own
 # blocking checks wait on this one (which would be a cycle).
-@asset_check(asset="rejections", blocking=True,
-             additional_ins={"input_records": AssetIn("input_records"),
-                             "articles": AssetIn("articles"),
-                             "article_duplicates": AssetIn("article_duplicates")},
-             description="Every input record is an article, a duplicate or a rejection.")
-def every_input_accounted_for(rejections: pl.DataFrame, input_records: pl.DataFrame,
-                              articles: pl.DataFrame, article_duplicates: pl.DataFrame
-                              ) -> AssetCheckResult:
+@asset_check(
+    asset="rejections",
+    blocking=True,
+    additional_ins={
+        "input_records": AssetIn("input_records"),
+        "articles": AssetIn("articles"),
+        "article_duplicates": AssetIn("article_duplicates"),
+    },
+    description="Every input record is an article, a duplicate or a rejection.",
+)
+def every_input_accounted_for(
+    rejections: pl.DataFrame,
+    input_records: pl.DataFrame,
+    articles: pl.DataFrame,
+    article_duplicates: pl.DataFrame,
+) -> AssetCheckResult:
     """Inputs = published articles + duplicates + rejections (by file)."""
     return accounted_inputs(input_records, articles, article_duplicates, rejections)
 

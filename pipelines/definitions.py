@@ -17,8 +17,9 @@ from pipelines.resources import PROJECT_ROOT, PipelineSettings
 DEFAULT_STORAGE = PROJECT_ROOT / "build" / "intermediate"
 
 
-def build_defs(settings: PipelineSettings | None = None,
-               storage_dir: str | None = None) -> Definitions:
+def build_defs(
+    settings: PipelineSettings | None = None, storage_dir: str | None = None
+) -> Definitions:
     """Assemble assets, checks, jobs and resources.
 
     Args:
@@ -32,7 +33,8 @@ def build_defs(settings: PipelineSettings | None = None,
         resources={
             "settings": settings or PipelineSettings(),
             "io_manager": PolarsParquetIOManagerFactory(
-                base_dir=storage_dir or str(DEFAULT_STORAGE)),
+                base_dir=storage_dir or str(DEFAULT_STORAGE)
+            ),
         },
     )
 

@@ -22,13 +22,16 @@ def column_schema(model: type[pa.DataFrameModel]) -> TableSchema:
     columns = []
     for name, col in model.to_schema().columns.items():
         other = [repr(check) for check in col.checks]
-        columns.append(TableColumn(
-            name=name,
-            type=str(col.dtype),
-            description=col.description,
-            constraints=TableColumnConstraints(nullable=bool(col.nullable),
-                                               unique=bool(col.unique), other=other),
-        ))
+        columns.append(
+            TableColumn(
+                name=name,
+                type=str(col.dtype),
+                description=col.description,
+                constraints=TableColumnConstraints(
+                    nullable=bool(col.nullable), unique=bool(col.unique), other=other
+                ),
+            )
+        )
     return TableSchema(columns=columns)
 
 
@@ -42,9 +45,14 @@ def preview(frame: pl.DataFrame, rows: int = PREVIEW_ROWS) -> MetadataValue:
     head = frame.head(rows).with_columns(
         pl.col(pl.String).str.replace_all(r"\s+", " ").str.slice(0, _PREVIEW_CHARS)
     )
-    with pl.Config(tbl_formatting="MARKDOWN", tbl_hide_column_data_types=True,
-                   tbl_hide_dataframe_shape=True, fmt_str_lengths=_PREVIEW_CHARS,
-                   tbl_cols=-1, tbl_rows=rows):
+    with pl.Config(
+        tbl_formatting="MARKDOWN",
+        tbl_hide_column_data_types=True,
+        tbl_hide_dataframe_shape=True,
+        fmt_str_lengths=_PREVIEW_CHARS,
+        tbl_cols=-1,
+        tbl_rows=rows,
+    ):
         return MetadataValue.md(str(head))
 
 

@@ -62,7 +62,7 @@ class PipelineSettings(ConfigurableResource):
         """The ingestion date: no published date may be later than this."""
         if self.ingest_date:
             return dt.date.fromisoformat(self.ingest_date)
-        return dt.datetime.now(dt.timezone.utc).date()
+        return dt.datetime.now(dt.UTC).date()
 
     def dedup(self) -> DedupSettings:
         """Near-duplicate detection settings."""

@@ -22,7 +22,8 @@ class ArticleDuplicates(pa.DataFrameModel):
     )
     article_id: str = fields.article_id("The canonical article kept in `articles`.")
     similarity: pl.Float64 = pa.Field(
-        ge=0.0, le=1.0,
+        ge=0.0,
+        le=1.0,
         description="Jaccard similarity of word-shingle sets between duplicate and canonical; "
         "1.0 for exact duplicates.",
     )

@@ -64,7 +64,7 @@ class Articles(pa.DataFrameModel):
     char_count: pl.Int64 = pa.Field(ge=1, description="Number of Unicode characters in `text`.")
     content_hash: str = fields.sha256("SHA-256 of `text` encoded as UTF-8.")
     boilerplate_removed: str = pa.Field(
-        description="JSON array of what cleaning removed, each {\"rule\", \"text\"}; `[]` if "
+        description='JSON array of what cleaning removed, each {"rule", "text"}; `[]` if '
         "nothing was removed."
     )
     pipeline_version: str = pa.Field(description="Version of the pipeline that produced the row.")

@@ -27,11 +27,17 @@ def arrow_schema(model: type[pa.DataFrameModel]) -> pa_arrow.Schema:
     empty = pl.DataFrame(schema=polars_schema(model)).to_arrow()
     columns = model.to_schema().columns
     fields = [
-        pa_arrow.field(f.name, f.type, nullable=columns[f.name].nullable,
-                       metadata={"description": columns[f.name].description or ""})
+        pa_arrow.field(
+            f.name,
+            f.type,
+            nullable=columns[f.name].nullable,
+            metadata={"description": columns[f.name].description or ""},
+        )
         for f in empty.schema
     ]
-    return pa_arrow.schema(fields, metadata={"description": " ".join((model.__doc__ or "").split())})
+    return pa_arrow.schema(
+        fields, metadata={"description": " ".join((model.__doc__ or "").split())}
+    )
 
 
 def conform(frame: pl.DataFrame, model: type[pa.DataFrameModel]) -> pl.DataFrame:

@@ -37,8 +37,13 @@ def run_build(seeds: Path, work: Path, version: str = "0.0.1", **settings) -> Bu
     """Materialize every asset and check in-process, publishing under ``work/datasets``."""
     dataset_root = work / "datasets"
     defs = build_defs(
-        PipelineSettings(seeds_dir=str(seeds), dataset_root=str(dataset_root), version=version,
-                         ingest_date=INGEST_DATE, **settings),
+        PipelineSettings(
+            seeds_dir=str(seeds),
+            dataset_root=str(dataset_root),
+            version=version,
+            ingest_date=INGEST_DATE,
+            **settings,
+        ),
         storage_dir=str(work / "storage"),
     )
     job = defs.resolve_implicit_global_asset_job_def()

@@ -31,8 +31,10 @@ def test_seeds_give_five_articles_with_header_dates(seeds_build):
 
 def test_seed_boilerplate_removed_and_recorded(seeds_build):
     articles = seeds_build.table("articles")
-    removed = {p: [r["rule"] for r in json.loads(b)] for p, b in
-               articles.select("source_path", "boilerplate_removed").iter_rows()}
+    removed = {
+        p: [r["rule"] for r in json.loads(b)]
+        for p, b in articles.select("source_path", "boilerplate_removed").iter_rows()
+    }
     assert removed["002_14884a1ccaa6b3f1.txt"] == ["trailing_link_list"]
     assert removed["003_3f96bba07d36c5b1.txt"] == ["image_caption_repeats_headline"]
     assert sum(len(v) for v in removed.values()) == 2
@@ -44,19 +46,27 @@ def test_seed_boilerplate_removed_and_recorded(seeds_build):
 def test_every_check_ran_and_passed(seeds_build):
     evaluations = seeds_build.result.get_asset_check_evaluations()
     assert {e.check_name for e in evaluations} == {
-        "articles_schema", "article_duplicates_schema", "rejections_schema",
-        "article_duplicates_article_id_in_articles", "every_input_accounted_for"}
+        "articles_schema",
+        "article_duplicates_schema",
+        "rejections_schema",
+        "article_duplicates_article_id_in_articles",
+        "every_input_accounted_for",
+    }
     assert all(e.passed for e in evaluations)
 
 
 def test_manifest_lists_tables_inputs_and_checksums(seeds_build):
     manifest = json.loads((seeds_build.folder / "manifest.json").read_text())
     assert {n: t["rows"] for n, t in manifest["tables"].items()} == {
-        "articles": 5, "article_duplicates": 0, "rejections": 0}
+        "articles": 5,
+        "article_duplicates": 0,
+        "rejections": 0,
+    }
     assert [i["path"] for i in manifest["inputs"]] == sorted(p.name for p in SEEDS.iterdir())
     sums = (seeds_build.folder / "SHA256SUMS").read_text().splitlines()
     assert sorted(line.split("  ")[1] for line in sums) == sorted(
-        p.name for p in seeds_build.folder.iterdir() if p.name != "SHA256SUMS")
+        p.name for p in seeds_build.folder.iterdir() if p.name != "SHA256SUMS"
+    )
 
 
 def test_csv_is_rfc4180_with_iso_dates_and_empty_nulls(seeds_build):
@@ -65,7 +75,12 @@ def test_csv_is_rfc4180_with_iso_dates_and_empty_nulls(seeds_build):
     with (seeds_build.folder / "articles.csv").open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert sorted(r["published_date"] for r in rows) == [
-        "", "", "2025-06-25", "2025-11-19", "2025-12-08"]
+        "",
+        "",
+        "2025-06-25",
+        "2025-11-19",
+        "2025-12-08",
+    ]
     parquet = seeds_build.table("articles")
     assert [r["text"] for r in rows] == parquet["text"].to_list()
 
@@ -79,13 +94,16 @@ def _messy_seeds(tmp_path):
     original = (seeds / "001_6a6cd6c11a7b6861.txt").read_text(encoding="utf-8")
     paragraphs = original.split("\n\n")
     near = "Syndicated: Mamdani tells immigrants their rights\n\n" + "\n\n".join(
-        paragraphs[1:-1]).replace("  ", " ")
+        paragraphs[1:-1]
+    ).replace("  ", " ")
     (extra / "near_copy.txt").write_text(near, encoding="utf-8")
     crlf = (seeds / "003_3f96bba07d36c5b1.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
     (extra / "crlf_bom.txt").write_bytes(codecs.BOM_UTF8 + crlf.encode("utf-8"))
-    cp1252_text = ("Council Delays Vote on Shelter Funding\n\nThe council’s finance committee "
-                   "postponed a vote on “emergency” shelter funding until after the holidays, "
-                   "citing unanswered questions about the café-style drop-in centers.")
+    cp1252_text = (
+        "Council Delays Vote on Shelter Funding\n\nThe council’s finance committee "
+        "postponed a vote on “emergency” shelter funding until after the holidays, "
+        "citing unanswered questions about the café-style drop-in centers."
+    )
     (extra / "legacy.txt").write_bytes(cp1252_text.encode("cp1252"))
     (extra / "empty.txt").write_bytes(b"")
     (extra / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
@@ -114,6 +132,8 @@ def test_messy_inputs_land_where_expected(tmp_path):
 
     rejections = build.table("rejections").sort("source_path")
     assert rejections.select("source_path", "reason").rows() == [
-        ("extra/empty.txt", "empty"), ("extra/image.txt", "binary")]
+        ("extra/empty.txt", "empty"),
+        ("extra/image.txt", "binary"),
+    ]
     inputs = sum(1 for p in (tmp_path / "seeds").rglob("*") if p.is_file())
     assert articles.height + duplicates.height + rejections.height == inputs == 11

@@ -1,6 +1,5 @@
 """The ingest stage: every file under the seeds folder as records."""
 
-
 import polars as pl
 from dagster import AssetExecutionContext, Output, asset
 
@@ -13,7 +12,9 @@ PROGRESS_EVERY = 500
 
 
 @asset(group_name="ingest", kinds={"polars"})
-def input_records(context: AssetExecutionContext, settings: PipelineSettings) -> Output[pl.DataFrame]:
+def input_records(
+    context: AssetExecutionContext, settings: PipelineSettings
+) -> Output[pl.DataFrame]:
     """Every input file decoded into records (one per text file or JSON record).
 
     Files that cannot become articles (empty, binary, undecodable, too large,
@@ -22,8 +23,10 @@ def input_records(context: AssetExecutionContext, settings: PipelineSettings) ->
     """
     root = settings.seeds_path()
     if not root.is_dir():
-        raise FileNotFoundError(f"seeds folder {root} does not exist; create it or set "
-                                "`seeds_dir` in the PipelineSettings resource")
+        raise FileNotFoundError(
+            f"seeds folder {root} does not exist; create it or set "
+            "`seeds_dir` in the PipelineSettings resource"
+        )
     paths = discover_files(root)
     records: list[InputRecord] = []
     for count, path in enumerate(paths, start=1):
@@ -32,7 +35,12 @@ def input_records(context: AssetExecutionContext, settings: PipelineSettings) ->
             context.log.info(f"ingested {count}/{len(paths)} files")
     frame = records_frame(records)
     rejected = frame.filter(pl.col("reason").is_not_null())
-    return Output(frame, metadata=frame_metadata(
-        frame.drop("text"), files=len(paths), records_rejected=rejected.height,
-        encodings=", ".join(sorted(frame["encoding"].drop_nulls().unique().to_list())),
-    ))
+    return Output(
+        frame,
+        metadata=frame_metadata(
+            frame.drop("text"),
+            files=len(paths),
+            records_rejected=rejected.height,
+            encodings=", ".join(sorted(frame["encoding"].drop_nulls().unique().to_list())),
+        ),
+    )

@@ -1,6 +1,5 @@
 """The release stage: writing the validated tables as a dataset version."""
 
-
 import polars as pl
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
@@ -23,27 +22,35 @@ def dataset_release(
     """
     inputs = (
         input_records.select(path="source_path", sha256="source_sha256", bytes="source_bytes")
-        .unique("path").sort("path")
+        .unique("path")
+        .sort("path")
     )
     release = Release(
         version=settings.dataset_version(),
-        tables={"articles": articles, "article_duplicates": article_duplicates,
-                "rejections": rejections},
+        tables={
+            "articles": articles,
+            "article_duplicates": article_duplicates,
+            "rejections": rejections,
+        },
         metadata=dataset_metadata(),
         provenance={
             "pipeline_version": pipeline_version(),
-            "settings": {"dedup_threshold": settings.dedup_threshold,
-                         "shingle_words": settings.shingle_words,
-                         "max_file_bytes": settings.max_file_bytes},
+            "settings": {
+                "dedup_threshold": settings.dedup_threshold,
+                "shingle_words": settings.shingle_words,
+                "max_file_bytes": settings.max_file_bytes,
+            },
             "inputs": inputs.to_dicts(),
         },
     )
     result = publish(release, settings.dataset_path())
     context.log.info(f"dataset version {release.version} {result.status} at {result.path}")
     rows = {name: table["rows"] for name, table in result.manifest["tables"].items()}
-    return MaterializeResult(metadata={
-        "version": release.version,
-        "status": result.status,
-        "path": MetadataValue.path(str(result.path)),
-        **{f"rows_{name}": count for name, count in rows.items()},
-    })
+    return MaterializeResult(
+        metadata={
+            "version": release.version,
+            "status": result.status,
+            "path": MetadataValue.path(str(result.path)),
+            **{f"rows_{name}": count for name, count in rows.items()},
+        }
+    )

@@ -97,8 +97,11 @@ def _write_files(release: Release, folder: Path) -> dict[str, Any]:
         for fmt, writer in (("parquet", write_parquet), ("csv", write_csv)):
             path = folder / f"{name}.{fmt}"
             writer(frame, spec, path)
-            files[fmt] = {"path": path.name, "bytes": path.stat().st_size,
-                          "sha256": sha256_file(path)}
+            files[fmt] = {
+                "path": path.name,
+                "bytes": path.stat().st_size,
+                "sha256": sha256_file(path),
+            }
         tables[name] = {"rows": frame.height, "files": files}
     manifest = {
         "name": release.metadata["name"],
@@ -108,18 +111,21 @@ def _write_files(release: Release, folder: Path) -> dict[str, Any]:
         **release.provenance,
         "tables": tables,
     }
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                                   encoding="utf-8")
+    (folder / MANIFEST).write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     names = sorted(p.name for p in folder.iterdir() if p.name != CHECKSUMS)
     sums = "".join(f"{sha256_file(folder / n)}  {n}\n" for n in names)
     (folder / CHECKSUMS).write_text(sums, encoding="utf-8")
     return manifest
 
 
-def _compare_existing(target: Path, staging: Path, manifest: dict[str, Any],
-                      version: str) -> PublishResult:
-    existing = (target / CHECKSUMS).read_text(encoding="utf-8") if (
-        target / CHECKSUMS).exists() else ""
+def _compare_existing(
+    target: Path, staging: Path, manifest: dict[str, Any], version: str
+) -> PublishResult:
+    existing = (
+        (target / CHECKSUMS).read_text(encoding="utf-8") if (target / CHECKSUMS).exists() else ""
+    )
     if existing == (staging / CHECKSUMS).read_text(encoding="utf-8"):
         return PublishResult(target, "unchanged", manifest)
     raise PublishError(
@@ -161,8 +167,11 @@ def published_versions(dataset_root: Path) -> list[str]:
     """Versions under ``dataset_root`` (complete folders only), oldest first."""
     if not dataset_root.is_dir():
         return []
-    names = [p.name for p in dataset_root.iterdir()
-             if p.is_dir() and not p.name.startswith(".") and (p / CHECKSUMS).exists()]
+    names = [
+        p.name
+        for p in dataset_root.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and (p / CHECKSUMS).exists()
+    ]
     return sorted(names, key=_version_key)
 
 

@@ -21,9 +21,17 @@ from schemas.rejections import REJECTION_REASONS
 
 WORD_PATTERN = r"\w+(?:['’]\w+)*"
 RECORD_SCHEMA = {
-    "source_path": pl.String, "source_sha256": pl.String, "source_bytes": pl.Int64,
-    "source_record": pl.Int64, "encoding": pl.String, "text": pl.String, "title": pl.String,
-    "date_raw": pl.String, "url": pl.String, "publisher": pl.String, "reason": pl.String,
+    "source_path": pl.String,
+    "source_sha256": pl.String,
+    "source_bytes": pl.Int64,
+    "source_record": pl.Int64,
+    "encoding": pl.String,
+    "text": pl.String,
+    "title": pl.String,
+    "date_raw": pl.String,
+    "url": pl.String,
+    "publisher": pl.String,
+    "reason": pl.String,
     "detail": pl.String,
 }
 
@@ -31,8 +39,11 @@ RECORD_SCHEMA = {
 def records_frame(records: list[InputRecord]) -> pl.DataFrame:
     """One row per input record, rejected or not, in source order."""
     rows = [{k: v for k, v in asdict(r).items() if k in RECORD_SCHEMA} for r in records]
-    frame = pl.DataFrame(rows, schema=RECORD_SCHEMA, orient="row") if rows else pl.DataFrame(
-        schema=RECORD_SCHEMA)
+    frame = (
+        pl.DataFrame(rows, schema=RECORD_SCHEMA, orient="row")
+        if rows
+        else pl.DataFrame(schema=RECORD_SCHEMA)
+    )
     return frame.sort("source_path", "source_record", nulls_last=False)
 
 
@@ -51,15 +62,18 @@ def clean_records(records: pl.DataFrame) -> pl.DataFrame:
         text=pl.Series([c.text if c else None for c in cleaned], dtype=pl.String),
         title=pl.Series([c.title if c else None for c in cleaned], dtype=pl.String),
         header_date=pl.Series([c.date_raw if c else None for c in cleaned], dtype=pl.String),
-        boilerplate_removed=pl.Series([c.removed_json() if c else None for c in cleaned],
-                                      dtype=pl.String),
+        boilerplate_removed=pl.Series(
+            [c.removed_json() if c else None for c in cleaned], dtype=pl.String
+        ),
     )
     no_text = pl.col("reason").is_null() & (pl.col("text").str.strip_chars() == "")
     return frame.with_columns(
         reason=pl.when(no_text).then(pl.lit("no_text_after_cleaning")).otherwise("reason"),
         published_date_raw=pl.coalesce("date_raw", "header_date"),
-        date_source=pl.when(pl.col("date_raw").is_not_null()).then(pl.lit("record_field"))
-        .when(pl.col("header_date").is_not_null()).then(pl.lit("header"))
+        date_source=pl.when(pl.col("date_raw").is_not_null())
+        .then(pl.lit("record_field"))
+        .when(pl.col("header_date").is_not_null())
+        .then(pl.lit("header"))
         .otherwise(pl.lit("none")),
     ).drop("date_raw", "header_date")
 
@@ -97,11 +111,19 @@ def rejected_records(frame: pl.DataFrame) -> pl.DataFrame:
         frame.filter(pl.col("reason").is_not_null())
         .with_columns(
             source_sha256=pl.col("source_sha256").replace("", None),
-            reason_description=pl.col("reason").replace_strict(REJECTION_REASONS,
-                                                              return_dtype=pl.String),
+            reason_description=pl.col("reason").replace_strict(
+                REJECTION_REASONS, return_dtype=pl.String
+            ),
         )
-        .select("source_path", "source_record", "source_sha256", "source_bytes", "reason",
-                "reason_description", "detail")
+        .select(
+            "source_path",
+            "source_record",
+            "source_sha256",
+            "source_bytes",
+            "reason",
+            "reason_description",
+            "detail",
+        )
         .sort("source_path", "source_record", nulls_last=False)
     )
 

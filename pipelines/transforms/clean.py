@@ -16,18 +16,24 @@ from pipelines.transforms.text import fold, join_paragraphs, normalize_character
 
 # "date 2025-06-25 Body text…" or "Date: 2025-06-25" on the first line.
 _DATE_MARKER = re.compile(
-    r"^\s*date:?[ \t]+(\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)"
+    r"^\s*date:?[ \t]+(\d{4}-\d{1,2}-\d{1,2}"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)"
     r"(?=\s|$)[ \t]*",
     re.IGNORECASE,
 )
 _MAX_HEADLINE_WORDS = 25
-_TERMINAL = ('.', '!', '?', '"', '”', '…', ':', ';')
-_CAPTION = re.compile(r"^(?:image|photo|picture|illustration|caption)(?:\s+(?:for|of))?\s*[:\-–—]?\s*",
-                      re.IGNORECASE)
+_TERMINAL = (".", "!", "?", '"', "”", "…", ":", ";")
+_CAPTION = re.compile(
+    r"^(?:image|photo|picture|illustration|caption)"
+    r"(?:\s+(?:for|of))?\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
 _LINK_VERBS = r"(?:find|learn|explore|understand|discover|visit|read|see|check out|get|browse)"
 _LINK_TAIL_START = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:find more at|read more\b|learn more\b|learn about|see more\b|"
-    r"more at\b|find out more\b)", re.IGNORECASE)
+    r"more at\b|find out more\b)",
+    re.IGNORECASE,
+)
 _LINK_SENTENCE = re.compile(rf"^{_LINK_VERBS}\b[^.!?]{{0,80}}[.!?]?$", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _SHARE_LINE = re.compile(
@@ -73,7 +79,7 @@ def clean_document(raw: str, title: str | None = None) -> CleanedDocument:
     marker = _DATE_MARKER.match(text)
     if marker:
         date_raw = marker.group(1)
-        text = text[marker.end():]
+        text = text[marker.end() :]
     paragraphs = split_paragraphs(text)
     removed: list[dict[str, str]] = []
     if title is None and _is_headline(paragraphs):
@@ -94,8 +100,9 @@ def _is_headline(paragraphs: list[str]) -> bool:
     return len(first.split()) <= _MAX_HEADLINE_WORDS and not first.endswith(_TERMINAL)
 
 
-def _drop_repeated_headline(paragraphs: list[str], title: str | None,
-                            removed: list[dict[str, str]]) -> list[str]:
+def _drop_repeated_headline(
+    paragraphs: list[str], title: str | None, removed: list[dict[str, str]]
+) -> list[str]:
     """Remove paragraphs that only repeat the headline, bare or as an image caption."""
     if not title:
         return paragraphs
@@ -103,7 +110,7 @@ def _drop_repeated_headline(paragraphs: list[str], title: str | None,
     kept = []
     for paragraph in paragraphs:
         caption = _CAPTION.match(paragraph)
-        if caption and fold(paragraph[caption.end():]) == folded_title:
+        if caption and fold(paragraph[caption.end() :]) == folded_title:
             removed.append({"rule": "image_caption_repeats_headline", "text": paragraph})
         elif fold(paragraph) == folded_title:
             removed.append({"rule": "headline_repeated", "text": paragraph})
@@ -130,10 +137,10 @@ def _drop_trailing_links(paragraphs: list[str], removed: list[dict[str, str]]) -
         return paragraphs
     last = paragraphs[-1]
     for start in _LINK_TAIL_START.finditer(last):
-        tail = last[start.start():]
+        tail = last[start.start() :]
         sentences = [s for s in _SENTENCE_SPLIT.split(tail.strip()) if s]
         if len(sentences) >= 2 and all(_LINK_SENTENCE.match(s) for s in sentences):
             removed.append({"rule": "trailing_link_list", "text": tail.strip()})
-            body = last[:start.start()].rstrip()
+            body = last[: start.start()].rstrip()
             return paragraphs[:-1] + ([body] if body else [])
     return paragraphs

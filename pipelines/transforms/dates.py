@@ -54,8 +54,9 @@ def parse_published_date(raw: str | None, latest: dt.date) -> ParsedDate:
     text = raw.strip()
     numeric = _NUMERIC.match(text)
     if numeric and int(numeric.group(1)) > 12:
-        return ParsedDate(None, f"numeric date {text!r} does not fit {DATE_ORDER} order; "
-                                "not swapped")
+        return ParsedDate(
+            None, f"numeric date {text!r} does not fit {DATE_ORDER} order; not swapped"
+        )
     iso = _ISO_DAY.match(text)
     try:
         value = _iso_date(iso) if iso else _dateparser_date(text)
@@ -64,8 +65,9 @@ def parse_published_date(raw: str | None, latest: dt.date) -> ParsedDate:
     if value is None:
         return ParsedDate(None, f"unparseable date {text!r}")
     if value > latest:
-        return ParsedDate(None, f"date {value.isoformat()} is after ingestion date "
-                                f"{latest.isoformat()}")
+        return ParsedDate(
+            None, f"date {value.isoformat()} is after ingestion date {latest.isoformat()}"
+        )
     return ParsedDate(value)
 
 

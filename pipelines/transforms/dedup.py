@@ -39,7 +39,7 @@ def shingles(text: str, size: int = DEFAULT_SHINGLE_WORDS) -> frozenset[str]:
     tokens = fold(text).split()
     if len(tokens) <= size:
         return frozenset([" ".join(tokens)]) if tokens else frozenset()
-    return frozenset(" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1))
+    return frozenset(" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -69,8 +69,9 @@ def near_duplicate_pairs(sets: list[frozenset[str]], threshold: float) -> list[t
     return sorted(pairs)
 
 
-def deduplicate(candidates: pl.DataFrame, settings: DedupSettings = DedupSettings()
-                ) -> tuple[pl.DataFrame, pl.DataFrame]:
+def deduplicate(
+    candidates: pl.DataFrame, settings: DedupSettings = DedupSettings()
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Split candidate articles into canonical articles and duplicate links.
 
     Args:
@@ -86,8 +87,13 @@ def deduplicate(candidates: pl.DataFrame, settings: DedupSettings = DedupSetting
         canonical one), ``similarity`` and ``method``.
     """
     ordered = candidates.sort(
-        pl.col("published_date"), pl.col("char_count"), "article_id", "source_path",
-        "source_record", descending=[False, True, False, False, False], nulls_last=True,
+        pl.col("published_date"),
+        pl.col("char_count"),
+        "article_id",
+        "source_path",
+        "source_record",
+        descending=[False, True, False, False, False],
+        nulls_last=True,
     )
     texts = ordered["text"].to_list()
     sets = [shingles(t, settings.shingle_words) for t in texts]
@@ -109,7 +115,8 @@ def deduplicate(candidates: pl.DataFrame, settings: DedupSettings = DedupSetting
     roots = [root(i) for i in range(len(texts))]
     links = [
         (i, r, 1.0 if folded[i] == folded[r] else jaccard(sets[i], sets[r]))
-        for i, r in enumerate(roots) if i != r
+        for i, r in enumerate(roots)
+        if i != r
     ]
     is_canonical = pl.Series([i == r for i, r in enumerate(roots)])
     canonical = ordered.filter(is_canonical).sort("article_id", "source_path")
@@ -117,8 +124,9 @@ def deduplicate(candidates: pl.DataFrame, settings: DedupSettings = DedupSetting
     return canonical, duplicates
 
 
-def _duplicate_frame(ordered: pl.DataFrame, links: list[tuple[int, int, float]],
-                     folded: list[str]) -> pl.DataFrame:
+def _duplicate_frame(
+    ordered: pl.DataFrame, links: list[tuple[int, int, float]], folded: list[str]
+) -> pl.DataFrame:
     ids = ordered["article_id"].to_list()
     paths = ordered["source_path"].to_list()
     records = ordered["source_record"].to_list()
@@ -131,7 +139,12 @@ def _duplicate_frame(ordered: pl.DataFrame, links: list[tuple[int, int, float]],
             "similarity": [round(s, 6) for _, _, s in links],
             "method": ["exact" if folded[i] == folded[r] else "near" for i, r, _ in links],
         },
-        schema={"source_path": pl.String, "source_record": pl.Int64,
-                "duplicate_article_id": pl.String, "article_id": pl.String,
-                "similarity": pl.Float64, "method": pl.String},
+        schema={
+            "source_path": pl.String,
+            "source_record": pl.Int64,
+            "duplicate_article_id": pl.String,
+            "article_id": pl.String,
+            "similarity": pl.Float64,
+            "method": pl.String,
+        },
     ).sort("source_path", "source_record")

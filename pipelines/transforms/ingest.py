@@ -135,8 +135,15 @@ def read_input(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> li
         size = path.stat().st_size
         if size > max_bytes:
             digest = _sha256_file(path)
-            return [InputRecord(rel, digest, size, reason="too_large",
-                                detail=f"{size} bytes > limit {max_bytes}")]
+            return [
+                InputRecord(
+                    rel,
+                    digest,
+                    size,
+                    reason="too_large",
+                    detail=f"{size} bytes > limit {max_bytes}",
+                )
+            ]
         data = path.read_bytes()
     except OSError as exc:
         return [InputRecord(rel, "", 0, reason="unreadable", detail=exc.strerror or str(exc))]
@@ -155,8 +162,15 @@ def _sha256_file(path: Path) -> str:
 def _reject(base: InputRecord, reason: str, detail: str | None = None) -> InputRecord:
     if reason not in REJECTION_REASONS:
         raise ValueError(f"unknown rejection reason {reason!r}; add it to REJECTION_REASONS")
-    return InputRecord(base.source_path, base.source_sha256, base.source_bytes,
-                       base.source_record, base.encoding, reason=reason, detail=detail)
+    return InputRecord(
+        base.source_path,
+        base.source_sha256,
+        base.source_bytes,
+        base.source_record,
+        base.encoding,
+        reason=reason,
+        detail=detail,
+    )
 
 
 def _records_from_bytes(base: InputRecord, data: bytes, suffix: str) -> Iterator[InputRecord]:
@@ -220,8 +234,9 @@ def _json_error(exc: Exception) -> str:
 
 
 def _record_from_object(base: InputRecord, index: int, item: Any) -> InputRecord:
-    record = InputRecord(base.source_path, base.source_sha256, base.source_bytes,
-                         index, base.encoding)
+    record = InputRecord(
+        base.source_path, base.source_sha256, base.source_bytes, index, base.encoding
+    )
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         return _reject(record, "invalid_record", f"record {index} has no string 'text' field")
     record.text = item["text"]

@@ -46,8 +46,9 @@ def split_paragraphs(text: str) -> list[str]:
         return []
     if _BLANK_LINES.search(text):
         blocks = _BLANK_LINES.split(text)
-        paragraphs = [" ".join(line.strip() for line in b.split("\n") if line.strip())
-                      for b in blocks]
+        paragraphs = [
+            " ".join(line.strip() for line in b.split("\n") if line.strip()) for b in blocks
+        ]
     else:
         paragraphs = [line.strip() for line in text.split("\n")]
     return [p for p in paragraphs if p]

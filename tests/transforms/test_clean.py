@@ -22,7 +22,9 @@ def test_word_date_at_start_of_sentence_is_not_a_marker():
 
 
 def test_headline_first_line_becomes_title():
-    doc = clean_document("Council Approves Budget\n\nThe council approved the budget.\n\nIt passed.")
+    doc = clean_document(
+        "Council Approves Budget\n\nThe council approved the budget.\n\nIt passed."
+    )
     assert doc.title == "Council Approves Budget"
     assert doc.text == "The council approved the budget.\n\nIt passed."
 
@@ -41,23 +43,32 @@ def test_record_title_is_kept_and_repeated_headline_removed():
 
 
 def test_image_caption_repeating_headline_is_removed_and_recorded():
-    raw = ("Storm Floods Lower Manhattan\n\nPhoto: Storm floods lower Manhattan\n\n"
-           "Water rose overnight.\n\nImage of a flooded street in SoHo")
+    raw = (
+        "Storm Floods Lower Manhattan\n\nPhoto: Storm floods lower Manhattan\n\n"
+        "Water rose overnight.\n\nImage of a flooded street in SoHo"
+    )
     doc = clean_document(raw)
     assert doc.title == "Storm Floods Lower Manhattan"
     assert doc.text == "Water rose overnight.\n\nImage of a flooded street in SoHo"
-    assert doc.removed == [{"rule": "image_caption_repeats_headline",
-                            "text": "Photo: Storm floods lower Manhattan"}]
+    assert doc.removed == [
+        {"rule": "image_caption_repeats_headline", "text": "Photo: Storm floods lower Manhattan"}
+    ]
 
 
 def test_trailing_link_list_is_removed_from_last_paragraph():
-    raw = ("Rents rose again.\n\nThe board votes in June. Find more at Housing data portal. "
-           "Learn about Tenant unions. Explore Rent guidelines.")
+    raw = (
+        "Rents rose again.\n\nThe board votes in June. Find more at Housing data portal. "
+        "Learn about Tenant unions. Explore Rent guidelines."
+    )
     doc = clean_document(raw)
     assert doc.text == "Rents rose again.\n\nThe board votes in June."
-    assert doc.removed == [{"rule": "trailing_link_list", "text":
-                            "Find more at Housing data portal. Learn about Tenant unions. "
-                            "Explore Rent guidelines."}]
+    assert doc.removed == [
+        {
+            "rule": "trailing_link_list",
+            "text": "Find more at Housing data portal. Learn about Tenant unions. "
+            "Explore Rent guidelines.",
+        }
+    ]
 
 
 def test_single_learn_more_sentence_in_body_is_kept():
@@ -68,8 +79,10 @@ def test_single_learn_more_sentence_in_body_is_kept():
 
 
 def test_share_and_subscribe_lines_are_removed():
-    raw = ("The park reopened.\n\nShare this article\n\nIt has new benches.\n\n"
-           "Subscribe to our newsletter today!\n\nFollow us on Twitter")
+    raw = (
+        "The park reopened.\n\nShare this article\n\nIt has new benches.\n\n"
+        "Subscribe to our newsletter today!\n\nFollow us on Twitter"
+    )
     doc = clean_document(raw)
     assert doc.text == "The park reopened.\n\nIt has new benches."
     assert [r["rule"] for r in doc.removed] == ["share_or_subscribe_line"] * 3
@@ -83,7 +96,10 @@ def test_sentence_starting_with_share_is_kept():
 def test_removed_json_is_compact_utf8():
     doc = clean_document("Title Here\n\nPhoto: Title here\n\nBody “text”.")
     assert json.loads(doc.removed_json()) == doc.removed
-    assert doc.removed_json() == '[{"rule":"image_caption_repeats_headline","text":"Photo: Title here"}]'
+    assert (
+        doc.removed_json()
+        == '[{"rule":"image_caption_repeats_headline","text":"Photo: Title here"}]'
+    )
 
 
 def test_crlf_bom_and_zero_width_give_same_text_as_plain():

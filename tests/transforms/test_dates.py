@@ -9,8 +9,16 @@ LATEST = dt.date(2026, 1, 31)
 
 @pytest.mark.parametrize(
     "raw",
-    ["2025-12-08", "December 8, 2025", "Dec. 8, 2025", "8 Dec 2025", "12/08/2025",
-     "2025-12-08T10:32:00-05:00", "Monday, December 8, 2025", "2025-12-08 23:59"],
+    [
+        "2025-12-08",
+        "December 8, 2025",
+        "Dec. 8, 2025",
+        "8 Dec 2025",
+        "12/08/2025",
+        "2025-12-08T10:32:00-05:00",
+        "Monday, December 8, 2025",
+        "2025-12-08 23:59",
+    ],
 )
 def test_common_forms_give_the_same_day(raw):
     assert parse_published_date(raw, LATEST).value == dt.date(2025, 12, 8)
@@ -27,8 +35,9 @@ def test_missing_date_is_null_without_issue():
     assert parse_published_date(None, LATEST).issue is None
 
 
-@pytest.mark.parametrize("raw", ["yesterday", "3 days ago", "Tuesday", "December 2025", "soon",
-                                 "2025-13-45"])
+@pytest.mark.parametrize(
+    "raw", ["yesterday", "3 days ago", "Tuesday", "December 2025", "soon", "2025-13-45"]
+)
 def test_relative_partial_and_impossible_dates_are_null_with_issue(raw):
     parsed = parse_published_date(raw, LATEST)
     assert parsed.value is None

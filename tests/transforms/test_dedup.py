@@ -17,16 +17,30 @@ BASE = (
     "asked for a training budget to match. A public hearing on the route map is scheduled "
     "for next month, and written comments will be accepted online until the end of the year."
 )
-QUOTE = ("“We will not stand by while families are torn apart in our neighborhoods,” the "
-         "mayor said.")
+QUOTE = "“We will not stand by while families are torn apart in our neighborhoods,” the mayor said."
 
 
 def frame(rows):
     return pl.DataFrame(
-        [{"article_id": a, "source_path": p, "source_record": None, "text": t,
-          "published_date": d, "char_count": len(t)} for a, p, t, d in rows],
-        schema={"article_id": pl.String, "source_path": pl.String, "source_record": pl.Int64,
-                "text": pl.String, "published_date": pl.Date, "char_count": pl.Int64},
+        [
+            {
+                "article_id": a,
+                "source_path": p,
+                "source_record": None,
+                "text": t,
+                "published_date": d,
+                "char_count": len(t),
+            }
+            for a, p, t, d in rows
+        ],
+        schema={
+            "article_id": pl.String,
+            "source_path": pl.String,
+            "source_record": pl.Int64,
+            "text": pl.String,
+            "published_date": pl.Date,
+            "char_count": pl.Int64,
+        },
     )
 
 
@@ -37,23 +51,32 @@ def test_shingles_and_jaccard():
 
 
 def test_exact_copy_with_other_whitespace_and_case_is_exact_duplicate():
-    canonical, dups = deduplicate(frame([
-        ("a" * 16, "a.txt", BASE, dt.date(2025, 1, 2)),
-        ("b" * 16, "b.txt", BASE.upper().replace(" ", "   "), dt.date(2025, 1, 1)),
-    ]))
+    canonical, dups = deduplicate(
+        frame(
+            [
+                ("a" * 16, "a.txt", BASE, dt.date(2025, 1, 2)),
+                ("b" * 16, "b.txt", BASE.upper().replace(" ", "   "), dt.date(2025, 1, 1)),
+            ]
+        )
+    )
     assert canonical["source_path"].to_list() == ["b.txt"]  # earliest date wins
     assert dups.select("source_path", "article_id", "similarity", "method").rows() == [
-        ("a.txt", "b" * 16, 1.0, "exact")]
+        ("a.txt", "b" * 16, 1.0, "exact")
+    ]
 
 
 def test_near_copy_with_sentence_added_and_dropped_is_near_duplicate():
     sentences = BASE.split(". ")
     near = ". ".join(sentences[1:]) + " A spokesperson declined to comment further."
     assert len(BASE.split()) == 156
-    canonical, dups = deduplicate(frame([
-        ("a" * 16, "orig.txt", BASE, None),
-        ("b" * 16, "synd.txt", near, None),
-    ]))
+    canonical, dups = deduplicate(
+        frame(
+            [
+                ("a" * 16, "orig.txt", BASE, None),
+                ("b" * 16, "synd.txt", near, None),
+            ]
+        )
+    )
     assert canonical["source_path"].to_list() == ["orig.txt"]  # undated tie: longest text
     (row,) = dups.rows(named=True)
     assert (row["source_path"], row["article_id"], row["method"]) == ("synd.txt", "a" * 16, "near")
@@ -61,13 +84,19 @@ def test_near_copy_with_sentence_added_and_dropped_is_near_duplicate():
 
 
 def test_articles_sharing_a_quotation_are_not_merged():
-    other = ("Transit advocates gathered outside City Hall on Friday to demand faster repairs "
-             "of elevators at subway stations, saying riders with disabilities are stranded "
-             "for weeks. ")
-    canonical, dups = deduplicate(frame([
-        ("a" * 16, "a.txt", BASE + " " + QUOTE, None),
-        ("b" * 16, "b.txt", other + QUOTE, None),
-    ]))
+    other = (
+        "Transit advocates gathered outside City Hall on Friday to demand faster repairs "
+        "of elevators at subway stations, saying riders with disabilities are stranded "
+        "for weeks. "
+    )
+    canonical, dups = deduplicate(
+        frame(
+            [
+                ("a" * 16, "a.txt", BASE + " " + QUOTE, None),
+                ("b" * 16, "b.txt", other + QUOTE, None),
+            ]
+        )
+    )
     assert canonical.height == 2
     assert dups.is_empty()
 
@@ -82,13 +111,21 @@ def test_threshold_is_a_setting():
 
 def test_canonical_rule_dated_before_undated_then_longest_then_smallest_id():
     longer = BASE + " Extra closing words."
-    canonical, dups = deduplicate(frame([
-        ("c" * 16, "undated_long.txt", longer, None),
-        ("b" * 16, "dated.txt", BASE, dt.date(2025, 5, 1)),
-    ]))
+    canonical, dups = deduplicate(
+        frame(
+            [
+                ("c" * 16, "undated_long.txt", longer, None),
+                ("b" * 16, "dated.txt", BASE, dt.date(2025, 5, 1)),
+            ]
+        )
+    )
     assert canonical["source_path"].to_list() == ["dated.txt"]
-    canonical, _ = deduplicate(frame([
-        ("c" * 16, "z.txt", BASE, None),
-        ("b" * 16, "y.txt", BASE.replace("Tuesday", "Tuesday,"), None),
-    ]))
+    canonical, _ = deduplicate(
+        frame(
+            [
+                ("c" * 16, "z.txt", BASE, None),
+                ("b" * 16, "y.txt", BASE.replace("Tuesday", "Tuesday,"), None),
+            ]
+        )
+    )
     assert canonical["article_id"].to_list() == ["b" * 16]

@@ -24,8 +24,10 @@ def test_unicode_encodings_decode_exactly(data, encoding):
 
 
 def test_cp1252_is_detected_without_mojibake():
-    text = ("The mayor’s office said “no comment” on the café’s permit — again. "
-            "Residents were not surprised; they had heard it all before, she said.")
+    text = (
+        "The mayor’s office said “no comment” on the café’s permit — again. "
+        "Residents were not surprised; they had heard it all before, she said."
+    )
     decoded, encoding = decode_bytes(text.encode("cp1252"))
     assert decoded == text
     assert encoding == "cp1252"
@@ -34,7 +36,7 @@ def test_cp1252_is_detected_without_mojibake():
 def test_binary_is_sniffed_but_utf16_is_not():
     assert sniff_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     assert not sniff_binary(codecs.BOM_UTF16_LE + "text".encode("utf-16-le"))
-    assert not sniff_binary("plain\ttext\r\n".encode())
+    assert not sniff_binary(b"plain\ttext\r\n")
 
 
 def _read(tmp_path, name, data, **kwargs):
@@ -47,7 +49,10 @@ def test_text_file_records_path_hash_and_size(tmp_path):
     data = b"Body text.\n"
     (record,) = _read(tmp_path, "a.txt", data)
     assert (record.source_path, record.source_sha256, record.source_bytes) == (
-        "a.txt", hashlib.sha256(data).hexdigest(), len(data))
+        "a.txt",
+        hashlib.sha256(data).hexdigest(),
+        len(data),
+    )
     assert (record.text, record.reason, record.source_record) == ("Body text.\n", None, None)
 
 
@@ -82,8 +87,10 @@ def test_json_array_gives_one_record_per_object(tmp_path):
     ]
     records = _read(tmp_path, "batch.json", json.dumps(payload).encode())
     assert [(r.source_record, r.title, r.date_raw, r.reason) for r in records] == [
-        (0, "One", "2025-01-02", None), (1, None, "Jan 3, 2025", None),
-        (2, None, None, "invalid_record")]
+        (0, "One", "2025-01-02", None),
+        (1, None, "Jan 3, 2025", None),
+        (2, None, None, "invalid_record"),
+    ]
     assert (records[0].url, records[0].publisher) == ("u1", "S")
 
 
@@ -91,7 +98,10 @@ def test_json_lines_number_records_by_line_and_reject_bad_lines(tmp_path):
     data = b'{"text": "A."}\n\n{"text": \n{"text": "C."}\n'
     records = _read(tmp_path, "feed.jsonl", data)
     assert [(r.source_record, r.text, r.reason) for r in records] == [
-        (1, "A.", None), (3, None, "invalid_json"), (4, "C.", None)]
+        (1, "A.", None),
+        (3, None, "invalid_json"),
+        (4, "C.", None),
+    ]
 
 
 def test_deeply_nested_json_is_rejected_not_crashing(tmp_path):
@@ -108,6 +118,8 @@ def test_symlinks_are_listed_but_not_followed(tmp_path):
     (root / ".hidden.txt").write_text("H")
     os.symlink(outside, root / "link.txt")
     assert [p.relative_to(root).as_posix() for p in discover_files(root)] == [
-        "link.txt", "sub/a.txt"]
+        "link.txt",
+        "sub/a.txt",
+    ]
     (record,) = read_input(root / "link.txt", root)
     assert record.reason == "not_a_regular_file"

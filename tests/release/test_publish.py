@@ -1,0 +1,105 @@
+"""Publishing: reproducible bytes, immutability, atomicity and the writer lock."""
+
+import fcntl
+import shutil
+
+import polars as pl
+import pytest
+
+from pipelines.release import publish as publish_module
+from pipelines.release.publish import PublishError, Release, publish, published_versions
+from schemas.derive import polars_schema
+from schemas.registry import TABLES
+from tests.conftest import run_build
+
+
+def _tree(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_rebuilding_gives_byte_identical_files(seeds_copy, tmp_path):
+    first = run_build(seeds_copy, tmp_path / "one")
+    second = run_build(seeds_copy, tmp_path / "two")
+    assert first.result.success and second.result.success
+    assert _tree(first.folder) == _tree(second.folder)
+    assert len(_tree(first.folder)) == 8
+
+
+def test_republishing_same_content_is_a_no_op(seeds_copy, tmp_path):
+    run_build(seeds_copy, tmp_path)
+    again = run_build(seeds_copy, tmp_path)
+    assert again.result.success
+    release = again.result.asset_materializations_for_node("dataset_release")[0]
+    assert release.metadata["status"].value == "unchanged"
+
+
+def test_changed_content_under_same_version_is_refused(seeds_copy, tmp_path):
+    first = run_build(seeds_copy, tmp_path)
+    before = _tree(first.folder)
+    (seeds_copy / "new.txt").write_text("A brand new article about ferries.\n\nIt has text.")
+    second = run_build(seeds_copy, tmp_path)
+    assert not second.result.success
+    failure = second.result.failure_data_for_node("dataset_release")
+    assert "already published" in str(failure.error) and "bump `version`" in str(failure.error)
+    assert _tree(first.folder) == before
+    assert not list((tmp_path / "datasets").glob(".staging-*"))
+
+
+def test_new_version_is_published_beside_the_old_and_becomes_latest(seeds_copy, tmp_path):
+    run_build(seeds_copy, tmp_path, version="1.0.0")
+    (seeds_copy / "new.txt").write_text("A brand new article about ferries.\n\nIt has text.")
+    build = run_build(seeds_copy, tmp_path, version="1.1.0")
+    assert build.result.success
+    root = tmp_path / "datasets"
+    assert published_versions(root) == ["1.0.0", "1.1.0"]
+    assert (root / "latest").read_text() == "1.1.0\n"
+    assert build.table("articles").height == 6
+
+
+def _release(version="1.0.0"):
+    """A tiny release: one rejection, no articles."""
+    tables = {name: pl.DataFrame(schema=polars_schema(spec.model)) for name, spec in TABLES.items()}
+    tables["rejections"] = pl.DataFrame(
+        {
+            "source_path": ["a.txt"],
+            "source_record": [None],
+            "source_sha256": [None],
+            "source_bytes": [0],
+            "reason": ["empty"],
+            "reason_description": ["holds nothing"],
+            "detail": [None],
+        },
+        schema=polars_schema(TABLES["rejections"].model),
+    )
+    return Release(version, tables, {"name": "test", "title": "Test"})
+
+
+def test_interrupted_write_leaves_no_version_and_no_staging(tmp_path, monkeypatch):
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt("killed mid-write")
+
+    monkeypatch.setattr(publish_module, "write_csv", crash)
+    with pytest.raises(KeyboardInterrupt):
+        publish(_release(), tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".lock"]
+    monkeypatch.undo()
+    result = publish(_release(), tmp_path)
+    assert result.status == "published"
+    assert published_versions(tmp_path) == ["1.0.0"]
+
+
+def test_a_second_writer_is_refused_with_a_clear_message(tmp_path):
+    with (tmp_path / ".lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        with pytest.raises(PublishError, match="another build is publishing"):
+            publish(_release(), tmp_path)
+    assert published_versions(tmp_path) == []
+
+
+def test_tampered_file_fails_verification(tmp_path):
+    result = publish(_release(), tmp_path)
+    target = result.path / "rejections.csv"
+    target.write_bytes(target.read_bytes() + b"x")
+    with pytest.raises(PublishError, match="does not match SHA256SUMS"):
+        publish_module.verify_version(result.path)
+    shutil.rmtree(result.path)
