@@ -7,7 +7,7 @@ VENV := .venv
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export DAGSTER_DISABLE_TELEMETRY := 1
 
-.PHONY: dataset test lint dev install clean
+.PHONY: dataset test lint evaluate dev install clean
 
 dataset: install  ## Build every asset, run every check, publish datasets/<version>/
 	$(VENV)/bin/dagster job execute -m pipelines.definitions -j build_dataset
@@ -19,6 +19,9 @@ lint: install  ## Formatter, linter and type checker
 	$(VENV)/bin/ruff check pipelines schemas tests
 	$(VENV)/bin/ruff format --check pipelines schemas tests
 	$(VENV)/bin/mypy pipelines schemas
+
+evaluate: install  ## Print extraction quality on the seeds against tests/gold
+	$(VENV)/bin/python -m pipelines.evaluation.entities
 
 dev: install  ## Dagster UI and daemon on http://127.0.0.1:3000
 	$(VENV)/bin/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000

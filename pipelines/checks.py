@@ -10,7 +10,7 @@ import pandera.polars as pa
 import polars as pl
 from dagster import AssetCheckResult, AssetChecksDefinition, AssetIn, MetadataValue, asset_check
 
-from schemas.registry import TABLES, ForeignKey, TableSpec
+from schemas.registry import TABLES, ForeignKey, TableSpec, TextSpan
 
 SAMPLE_ROWS = 10
 
@@ -51,6 +51,40 @@ def check_foreign_key(
         passed=orphans.is_empty(),
         metadata={"orphan_rows": orphans.height, "failing_rows_sample": _sample(orphans)},
     )
+
+
+def check_spans(frame: pl.DataFrame, articles: pl.DataFrame, span: TextSpan) -> AssetCheckResult:
+    """Every span is non-empty and slices the published article text to its text column."""
+    text = pl.col("text").str.slice(pl.col(span.start), pl.col(span.end) - pl.col(span.start))
+    joined = frame.join(articles.select("article_id", "text"), on="article_id", how="left")
+    bad = joined.filter(
+        pl.col("text").is_null()
+        | (pl.col(span.end) <= pl.col(span.start))
+        | (pl.col(span.end) > pl.col("text").str.len_chars())
+        | (text != pl.col(span.text))
+    ).drop("text")
+    return AssetCheckResult(
+        passed=bad.is_empty(),
+        metadata={
+            "spans": frame.height,
+            "bad_spans": bad.height,
+            "failing_rows_sample": _sample(bad),
+        },
+    )
+
+
+def _span_check(spec: TableSpec, span: TextSpan) -> AssetChecksDefinition:
+    @asset_check(
+        asset=spec.name,
+        name=f"{spec.name}_{span.start}_{span.end}_slice_text",
+        blocking=True,
+        additional_ins={"articles": AssetIn("articles")},
+        description=f"`articles.text[{span.start}:{span.end}]` equals `{span.text}`.",
+    )
+    def _check(frame: pl.DataFrame, articles: pl.DataFrame) -> AssetCheckResult:
+        return check_spans(frame, articles, span)
+
+    return _check
 
 
 def _schema_check(spec: TableSpec) -> AssetChecksDefinition:
@@ -120,9 +154,10 @@ def every_input_accounted_for(
 
 
 def build_checks() -> list[AssetChecksDefinition]:
-    """All blocking checks: one schema check per table, one per foreign key, invariants."""
+    """All blocking checks: schema per table, foreign keys, text spans, invariants."""
     checks: list[AssetChecksDefinition] = [every_input_accounted_for]
     for spec in TABLES.values():
         checks.append(_schema_check(spec))
         checks.extend(_foreign_key_check(spec, key) for key in spec.foreign_keys)
+        checks.extend(_span_check(spec, span) for span in spec.spans)
     return checks

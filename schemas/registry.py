@@ -12,6 +12,8 @@ import pandera.polars as pa
 
 from schemas.article_duplicates import ArticleDuplicates
 from schemas.articles import Articles
+from schemas.entities import Entities
+from schemas.entity_mentions import EntityMentions
 from schemas.rejections import Rejections
 
 
@@ -25,6 +27,15 @@ class ForeignKey:
 
 
 @dataclass(frozen=True)
+class TextSpan:
+    """Offset columns whose slice of ``articles.text`` must equal a text column."""
+
+    start: str
+    end: str
+    text: str
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """A published table: its name, model and keys."""
 
@@ -33,6 +44,7 @@ class TableSpec:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...] = field(default_factory=tuple)
     sort_by: tuple[str, ...] = ()
+    spans: tuple[TextSpan, ...] = ()
 
     @property
     def description(self) -> str:
@@ -61,6 +73,18 @@ TABLES: dict[str, TableSpec] = {
             Rejections,
             ("source_path", "source_record"),
             sort_by=("source_path", "source_record"),
+        ),
+        TableSpec("entities", Entities, ("entity_id",), sort_by=("entity_id",)),
+        TableSpec(
+            "entity_mentions",
+            EntityMentions,
+            ("article_id", "mention_start"),
+            (
+                ForeignKey(("article_id",), "articles", ("article_id",)),
+                ForeignKey(("entity_id",), "entities", ("entity_id",)),
+            ),
+            sort_by=("article_id", "mention_start"),
+            spans=(TextSpan("mention_start", "mention_end", "mention_text"),),
         ),
     ]
 }

@@ -15,6 +15,18 @@ from pipelines.resources import PROJECT_ROOT, PipelineSettings
 
 SEEDS = PROJECT_ROOT / "seeds"
 INGEST_DATE = "2026-11-21"
+ALL_CHECKS = {
+    "articles_schema",
+    "article_duplicates_schema",
+    "rejections_schema",
+    "entities_schema",
+    "entity_mentions_schema",
+    "article_duplicates_article_id_in_articles",
+    "entity_mentions_article_id_in_articles",
+    "entity_mentions_entity_id_in_entities",
+    "entity_mentions_mention_start_mention_end_slice_text",
+    "every_input_accounted_for",
+}
 
 
 @dataclass

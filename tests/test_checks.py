@@ -5,9 +5,9 @@ import dataclasses
 import pandera.polars as pa
 import polars as pl
 
-from pipelines.checks import accounted_inputs, check_foreign_key
+from pipelines.checks import accounted_inputs, check_foreign_key, check_spans
 from schemas.articles import Articles
-from schemas.registry import TABLES, ForeignKey
+from schemas.registry import TABLES, ForeignKey, TextSpan
 from tests.conftest import run_build
 
 
@@ -52,3 +52,20 @@ def test_accounting_check_finds_a_lost_record():
     assert result.passed is False
     assert result.metadata["unaccounted"].value == 1
     assert accounted_inputs(records.head(2), articles, rejected).passed is True
+
+
+def test_span_check_finds_offsets_that_do_not_slice_to_the_text():
+    articles = pl.DataFrame({"article_id": ["a"], "text": ["Ana met “Bo” in Rome."]})
+    spans = pl.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "z"],
+            "mention_start": [0, 9, 16, 0],
+            "mention_end": [3, 11, 21, 3],
+            "mention_text": ["Ana", "Bo", "Roma.", "Ana"],
+        }
+    )
+    span = TextSpan("mention_start", "mention_end", "mention_text")
+    result = check_spans(spans, articles, span)
+    assert result.passed is False
+    assert result.metadata["bad_spans"].value == 2  # wrong text, unknown article
+    assert check_spans(spans.head(2), articles, span).passed is True

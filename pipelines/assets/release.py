@@ -5,6 +5,7 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 
 from pipelines.release.publish import Release, publish
 from pipelines.resources import PipelineSettings, dataset_metadata, pipeline_version
+from pipelines.transforms.entities.ner import installed_model_info
 
 
 @asset(group_name="release", kinds={"parquet", "csv"})
@@ -15,6 +16,8 @@ def dataset_release(
     articles: pl.DataFrame,
     article_duplicates: pl.DataFrame,
     rejections: pl.DataFrame,
+    entities: pl.DataFrame,
+    entity_mentions: pl.DataFrame,
 ) -> MaterializeResult:
     """The published version ``datasets/<version>/``: every table as Parquet and CSV,
     a manifest and ``SHA256SUMS``. Runs only after every blocking check passed;
@@ -31,6 +34,8 @@ def dataset_release(
             "articles": articles,
             "article_duplicates": article_duplicates,
             "rejections": rejections,
+            "entities": entities,
+            "entity_mentions": entity_mentions,
         },
         metadata=dataset_metadata(),
         provenance={
@@ -39,7 +44,9 @@ def dataset_release(
                 "dedup_threshold": settings.dedup_threshold,
                 "shingle_words": settings.shingle_words,
                 "max_file_bytes": settings.max_file_bytes,
+                "entity_register": settings.entity_register,
             },
+            "ner_model": installed_model_info(settings.spacy_model),
             "inputs": inputs.to_dicts(),
         },
     )

@@ -1,0 +1,71 @@
+"""The entity stage: model mentions, then the ``entities`` and ``entity_mentions`` tables."""
+
+import polars as pl
+from dagster import AssetExecutionContext, AssetOut, Output, asset, multi_asset
+
+from pipelines.metadata import asset_metadata, describe, frame_metadata
+from pipelines.resources import PipelineSettings
+from pipelines.transforms.entities.ner import load_model, model_info, model_mentions
+from pipelines.transforms.entities.register import load_register
+from pipelines.transforms.entities.resolve import resolve_corpus
+from schemas.derive import conform
+from schemas.entities import Entities
+from schemas.entity_mentions import EntityMentions
+
+
+@asset(group_name="entities", kinds={"spacy", "polars"})
+def model_entity_spans(
+    context: AssetExecutionContext, articles: pl.DataFrame, settings: PipelineSettings
+) -> Output[pl.DataFrame]:
+    """Raw spans of the statistical NER model (published types only), before correction."""
+    nlp = load_model(settings.spacy_model)
+    spans = model_mentions(
+        nlp,
+        articles.select("article_id", "text"),
+        progress=lambda done, total: context.log.info(f"NER: {done}/{total} articles"),
+    )
+    info = model_info(nlp, settings.spacy_model)
+    return Output(
+        spans, metadata=frame_metadata(spans, model=info["name"], model_version=info["version"])
+    )
+
+
+@multi_asset(
+    group_name="entities",
+    outs={
+        "entities": AssetOut(
+            description=describe(Entities),
+            metadata=asset_metadata(Entities),
+            kinds={"polars", "table"},
+        ),
+        "entity_mentions": AssetOut(
+            description=describe(EntityMentions),
+            metadata=asset_metadata(EntityMentions),
+            kinds={"polars", "table"},
+        ),
+    },
+)
+def entity_tables(
+    articles: pl.DataFrame, model_entity_spans: pl.DataFrame, settings: PipelineSettings
+):  # noqa: ANN201
+    """Correct, link and resolve the model spans into canonical entities and mentions."""
+    register = load_register(settings.register_path())
+    entities, mentions = resolve_corpus(articles, model_entity_spans, register)
+    unlinked = entities.filter(~pl.col("in_register")).height
+    yield Output(
+        conform(entities, Entities),
+        output_name="entities",
+        metadata=frame_metadata(
+            entities,
+            entities_unlinked=unlinked,
+            entities_with_wikidata=entities.filter(pl.col("wikidata_id").is_not_null()).height,
+        ),
+    )
+    by_resolution = dict(mentions.group_by("resolution").len().sort("resolution").iter_rows())
+    yield Output(
+        conform(mentions, EntityMentions),
+        output_name="entity_mentions",
+        metadata=frame_metadata(
+            mentions, **{f"resolved_by_{k}": v for k, v in by_resolution.items()}
+        ),
+    )

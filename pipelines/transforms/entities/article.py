@@ -1,0 +1,228 @@
+"""Resolving entity mentions within one article.
+
+Belongs here: merging model spans with register matches, discarding names read
+from title-case headings, acronym definitions ("Immigration and Customs
+Enforcement (ICE)", "ICE [Immigration and Customs Enforcement]"), and short
+names that refer to a full name used in the same article ("Mamdani" after
+"Zohran Mamdani").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.transforms.entities.register import Register, RegisterEntry
+from pipelines.transforms.entities.spans import Span, normalize_span
+
+_ACRONYM_AFTER = re.compile(
+    r"((?:[A-Z][\w.’'&-]*\s+)(?:(?:[A-Z][\w.’'&-]*|of|and|for|the|on)"
+    r"\s+){0,8}[A-Z][\w.’'&-]*)\s*[(\[]([A-Z][A-Za-z]{1,9})[)\]]"
+)
+_ACRONYM_BEFORE = re.compile(
+    r"\b([A-Z][A-Z]{1,9})\s*[(\[]((?:[A-Z][\w.’'&-]*\s+)(?:(?:[A-Z]"
+    r"[\w.’'&-]*|of|and|for|the|on)\s+){0,8}[A-Z][\w.’'&-]*)[)\]]"
+)
+_MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "&"})
+_TERMINAL = (".", "!", "?", ":", ";", "”", '"')
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved mention: where it is, what the model said, which entity it names."""
+
+    start: int
+    end: int
+    model_label: str | None
+    canonical_name: str
+    type: str
+    resolution: str  # register, acronym, short_name, name
+    entry: RegisterEntry | None = None
+
+
+def acronym_matches(acronym: str, long_form: str) -> bool:
+    """True when ``acronym`` is built from initials of ``long_form``'s words, in order.
+
+    The first letter must be the initial of the first main word (a leading
+    "U.S." may be skipped); the other letters must be initials of later words,
+    in order ("DOB" for "Department of Buildings" uses the "of").
+    """
+    words = [w for w in re.split(r"[\s-]+", long_form) if w]
+    if words and words[0] in {"U.S.", "US"} and not acronym.upper().startswith("U"):
+        words = words[1:]
+    while words and words[0] in _MINOR_WORDS:
+        words = words[1:]
+    initials = [w[0].upper() for w in words]
+    letters = list(acronym.upper())
+    if not initials or not letters or initials[0] != letters[0]:
+        return False
+    position = 1
+    for letter in letters[1:]:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """Acronyms defined in the text, mapped to their long form (initials must match)."""
+    found: dict[str, str] = {}
+    for pattern, acronym_group, long_group in ((_ACRONYM_AFTER, 2, 1), (_ACRONYM_BEFORE, 1, 2)):
+        for match in pattern.finditer(text):
+            acronym, long_form = match.group(acronym_group), match.group(long_group).strip()
+            long_form = re.sub(r"^(?:The|the)\s+", "", long_form)
+            # The long form may start with unrelated capitalized words: keep the shortest
+            # suffix of whole words that still matches the acronym.
+            words = long_form.split()
+            for cut in range(len(words) - 1, -1, -1):
+                candidate = " ".join(words[cut:])
+                if candidate.split()[0] not in _MINOR_WORDS and acronym_matches(acronym, candidate):
+                    found.setdefault(acronym, candidate)
+                    break
+    return found
+
+
+def heading_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of title-case heading paragraphs (short, unpunctuated, capitalized)."""
+    ranges = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group(0).strip()
+        words = re.findall(r"[A-Za-z][\w’'-]*", line)
+        content = [
+            w
+            for w in words
+            if w.lower() not in _MINOR_WORDS | {"a", "an", "with", "under", "among", "in"}
+        ]
+        if (
+            content
+            and len(words) <= 14
+            and not line.endswith(_TERMINAL)
+            and sum(w[0].isupper() for w in content) / len(content) >= 0.8
+        ):
+            ranges.append((match.start(), match.end()))
+    return ranges
+
+
+def resolve_article(
+    text: str,
+    model_spans: list[Span],
+    register: Register,
+    corpus_acronyms: dict[str, str] | None = None,
+) -> list[Mention]:
+    """Resolve one article's mentions to canonical names and types.
+
+    Args:
+        text: The article text.
+        model_spans: The NER model's spans.
+        register: The curated register.
+        corpus_acronyms: Acronyms defined elsewhere in the corpus (used when the
+            article does not define them itself).
+    """
+    headings = heading_ranges(text)
+    body = _mask(text, headings)
+    lowercase_words = set(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", text))
+    candidates: list[tuple[Span, RegisterEntry | None, str | None]] = []
+    for raw in model_spans:
+        span = normalize_span(raw, text)
+        if span is None:
+            continue
+        surface = span.text(text)
+        entry = register.lookup(surface)
+        if (
+            entry is None
+            and _inside(span, headings)
+            and not re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", body)
+        ):
+            continue  # capitalized only because it is in a heading
+        if entry is None and span.label != "PERSON" and surface.lower() in lowercase_words:
+            continue  # one common word, capitalized ("Police Commissioner"): not a name
+        candidates.append((span, entry, raw.label))
+    candidates.extend((span, entry, None) for span, entry in register.find(text))
+    chosen = _without_overlaps(candidates)
+    acronyms = {**(corpus_acronyms or {}), **acronym_definitions(text)}
+    mentions = [
+        _name_mention(span, entry, label, text, register, acronyms) for span, entry, label in chosen
+    ]
+    return _resolve_short_names(mentions, text)
+
+
+def _mask(text: str, ranges: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in ranges:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start and span.end <= end for start, end in ranges)
+
+
+def _without_overlaps(
+    candidates: list[tuple[Span, RegisterEntry | None, str | None]],
+) -> list[tuple[Span, RegisterEntry | None, str | None]]:
+    """Keep the longest of overlapping spans; on equal length, the register's."""
+    ranked = sorted(
+        candidates, key=lambda c: (-(c[0].end - c[0].start), c[2] is not None, c[0].start)
+    )
+    kept: list[tuple[Span, RegisterEntry | None, str | None]] = []
+    for candidate in ranked:
+        span = candidate[0]
+        if all(span.end <= other[0].start or span.start >= other[0].end for other in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c[0].start)
+
+
+def _name_mention(
+    span: Span,
+    entry: RegisterEntry | None,
+    label: str | None,
+    text: str,
+    register: Register,
+    acronyms: dict[str, str],
+) -> Mention:
+    surface = span.text(text)
+    if entry is not None:
+        return Mention(
+            span.start, span.end, label, entry.canonical_name, entry.type, "register", entry
+        )
+    long_form = acronyms.get(surface)
+    if long_form is not None:
+        linked = register.lookup(long_form)
+        if linked is not None:
+            return Mention(
+                span.start, span.end, label, linked.canonical_name, linked.type, "acronym", linked
+            )
+        return Mention(span.start, span.end, label, long_form, span.label, "acronym")
+    return Mention(span.start, span.end, label, surface, span.label, "name")
+
+
+def _resolve_short_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """A one-word mention equal to the last word of a full person name in the article
+    names that person (the nearest full name before it, else the first after it)."""
+    full_names = [m for m in mentions if m.type == "PERSON" and " " in text[m.start : m.end]]
+    resolved = []
+    for mention in mentions:
+        surface = text[mention.start : mention.end]
+        if mention.resolution == "register" or " " in surface or not surface[:1].isupper():
+            resolved.append(mention)
+            continue
+        matches = [f for f in full_names if text[f.start : f.end].split()[-1] == surface]
+        if not matches:
+            resolved.append(mention)
+            continue
+        before = [f for f in matches if f.start < mention.start]
+        target = before[-1] if before else matches[0]
+        resolved.append(
+            Mention(
+                mention.start,
+                mention.end,
+                mention.model_label,
+                target.canonical_name,
+                "PERSON",
+                "short_name",
+                target.entry,
+            )
+        )
+    return resolved

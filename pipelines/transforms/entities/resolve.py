@@ -1,0 +1,172 @@
+"""Corpus-level entity resolution and the ``entities`` / ``entity_mentions`` tables.
+
+Belongs here: resolving every article (with acronyms defined anywhere in the
+corpus), linking a surname used alone to the one
+person in the corpus with that surname, giving one entity per real-world name
+(one type, by majority of its mentions), stable entity IDs, and table assembly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+import polars as pl
+
+from pipelines.transforms.entities.article import Mention, acronym_definitions, resolve_article
+from pipelines.transforms.entities.register import Register, RegisterEntry
+from pipelines.transforms.entities.spans import Span
+
+MENTION_SCHEMA = {
+    "article_id": pl.String,
+    "entity_id": pl.String,
+    "mention_start": pl.Int64,
+    "mention_end": pl.Int64,
+    "mention_text": pl.String,
+    "model_label": pl.String,
+    "resolution": pl.String,
+}
+ENTITY_SCHEMA = {
+    "entity_id": pl.String,
+    "canonical_name": pl.String,
+    "type": pl.String,
+    "wikidata_id": pl.String,
+    "in_register": pl.Boolean,
+    "aliases": pl.String,
+    "mention_count": pl.Int64,
+    "article_count": pl.Int64,
+}
+
+
+def entity_id(canonical_name: str, entity_type: str) -> str:
+    """Stable ID: first 16 hex digits of SHA-256 of ``TYPE:canonical name``."""
+    return hashlib.sha256(f"{entity_type}:{canonical_name}".encode()).hexdigest()[:16]
+
+
+def resolve_corpus(
+    articles: pl.DataFrame, raw_mentions: pl.DataFrame, register: Register
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Build the ``entities`` and ``entity_mentions`` tables.
+
+    Args:
+        articles: ``article_id`` and ``text`` of every published article.
+        raw_mentions: Model spans (``article_id``, ``start``, ``end``, ``label``).
+        register: The curated entity register.
+    """
+    spans: dict[str, list[Span]] = defaultdict(list)
+    for article_id, start, end, label in raw_mentions.iter_rows():
+        spans[article_id].append(Span(start, end, label))
+    texts = dict(articles.select("article_id", "text").iter_rows())
+    acronyms = corpus_acronyms(texts.values())
+    resolved = {
+        aid: resolve_article(text, spans.get(aid, []), register, acronyms)
+        for aid, text in sorted(texts.items())
+    }
+    resolved = _link_corpus_surnames(resolved)
+    types = _majority_types(resolved)
+    rows = []
+    for aid, mentions in resolved.items():
+        for m in mentions:
+            kind = m.entry.type if m.entry else types[m.canonical_name]
+            rows.append(
+                (
+                    aid,
+                    entity_id(m.canonical_name, kind),
+                    m.start,
+                    m.end,
+                    texts[aid][m.start : m.end],
+                    m.model_label,
+                    m.resolution,
+                    m.canonical_name,
+                    kind,
+                    m.entry,
+                )
+            )
+    return _entities(rows), _mentions(rows)
+
+
+def corpus_acronyms(texts: Iterable[str]) -> dict[str, str]:
+    """Acronyms defined in the corpus with exactly one long form."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for acronym, long_form in acronym_definitions(text).items():
+            forms[acronym].add(long_form)
+    return {acronym: next(iter(longs)) for acronym, longs in forms.items() if len(longs) == 1}
+
+
+def _link_corpus_surnames(resolved: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """A lone surname with no full name in its article names the corpus's only person
+    whose full name ends with it; with several such people it stays as written."""
+    by_surname: dict[str, set[tuple[str, RegisterEntry | None]]] = defaultdict(set)
+    for mentions in resolved.values():
+        for m in mentions:
+            if m.type == "PERSON" and " " in m.canonical_name:
+                by_surname[m.canonical_name.split()[-1]].add((m.canonical_name, m.entry))
+    linked = {}
+    for aid, mentions in resolved.items():
+        out = []
+        for m in mentions:
+            people = by_surname.get(m.canonical_name, set())
+            if m.resolution == "name" and " " not in m.canonical_name and len(people) == 1:
+                name, entry = next(iter(people))
+                m = replace(
+                    m,
+                    canonical_name=name,
+                    type="PERSON",
+                    entry=entry,
+                    resolution="corpus_short_name",
+                )
+            out.append(m)
+        linked[aid] = out
+    return linked
+
+
+def _majority_types(resolved: dict[str, list[Mention]]) -> dict[str, str]:
+    """One type per unregistered name: the most frequent label (ties: alphabetical)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for mentions in resolved.values():
+        for m in mentions:
+            counts[m.canonical_name][m.type] += 1
+    return {name: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for name, c in counts.items()}
+
+
+def _mentions(rows: list[tuple]) -> pl.DataFrame:
+    return pl.DataFrame([r[:7] for r in rows], schema=MENTION_SCHEMA, orient="row").sort(
+        "article_id", "mention_start"
+    )
+
+
+def _entities(rows: list[tuple]) -> pl.DataFrame:
+    grouped: dict[str, dict] = {}
+    for aid, eid, _, _, surface, _, _, name, kind, entry in rows:
+        item = grouped.setdefault(
+            eid,
+            {
+                "name": name,
+                "type": kind,
+                "entry": entry,
+                "aliases": set(),
+                "articles": set(),
+                "mentions": 0,
+            },
+        )
+        item["aliases"].add(surface)
+        item["articles"].add(aid)
+        item["mentions"] += 1
+    records = [
+        (
+            eid,
+            g["name"],
+            g["type"],
+            g["entry"].wikidata_id if g["entry"] else None,
+            g["entry"] is not None,
+            json.dumps(sorted(g["aliases"]), ensure_ascii=False),
+            g["mentions"],
+            len(g["articles"]),
+        )
+        for eid, g in grouped.items()
+    ]
+    return pl.DataFrame(records, schema=ENTITY_SCHEMA, orient="row").sort("entity_id")

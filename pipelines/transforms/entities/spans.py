@@ -1,0 +1,146 @@
+"""Rules that correct one model span: titles, possessives, articles, generic phrases.
+
+Each rule is general English news convention, tested with invented sentences.
+A span is a ``Span`` (start/end offsets into the article text plus a label);
+``normalize_span`` returns the corrected span or None when the span is not a
+name at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+PUBLISHED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LAW", "EVENT"})
+
+# Titles and roles that precede a person's name ("former Gov.", "Mayor-elect").
+_TITLE_WORDS = (
+    r"(?:Vice |Deputy |Acting |Interim |Lieutenant |Lt\. |Assistant |Associate |Chief )?"
+    r"(?:Mayor|Governor|Gov\.|President|Senator|Sen\.|Representative|Rep\.|Congressman"
+    r"|Congresswoman|Councilmember|Council Member|Councilman|Councilwoman|Commissioner"
+    r"|Police Commissioner|Secretary|Attorney General|Judge|Justice|Chancellor|Comptroller"
+    r"|Speaker|Director|Chairman|Chairwoman|Chair|Sheriff|Officer|Detective|Sergeant|Sgt\."
+    r"|Captain|Capt\.|General|Gen\.|Prime Minister|Minister|Ambassador|Pope|Rev\.|Reverend"
+    r"|Dr\.|Mr\.|Mrs\.|Ms\.|Mx\.|Sir|Dame|Prof\.|Professor|Borough President|Public Advocate"
+    r"|Superintendent|Chief|CEO|Candidate)"
+    r"(?:[-‐ ](?:elect|designate|nominee))?"
+)
+_QUALIFIERS = r"(?:(?:former|current|then|late|incoming|outgoing|acting|interim|ex-)[- ]?)"
+_LEADING_TITLE = re.compile(rf"^(?:{_QUALIFIERS}?{_TITLE_WORDS}\s+)+")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_EDGE_PUNCT = "\"'“”‘’,.;:!?()[]{}—–-"
+_DETERMINERS = frozenset({"the", "a", "an", "The", "A", "An"})
+_LOWER_CONNECTORS = frozenset(
+    {"of", "and", "for", "on", "the", "de", "du", "la", "van", "von", "&", "in", "at", "to"}
+)
+# Plural demonyms and group nouns: "Americans", "New Yorkers", "Texans", "Muslims".
+_DEMONYM = re.compile(r"^(?:[A-Z][\w’'.-]*\s)?[A-Z]\w*(?:ans|ians|ers|ites|ese|is|ims|ists)$")
+_NOT_DEMONYM = re.compile(
+    r"(?:Brothers|Partners|Workers|Teamsters|Officers|Engineers|"
+    r"Manufacturers|Producers|Lawyers|Rangers|Yankees|Mets)$"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A labelled character span of an article text."""
+
+    start: int
+    end: int
+    label: str
+
+    def text(self, source: str) -> str:
+        """The span's characters in ``source``."""
+        return source[self.start : self.end]
+
+
+def normalize_span(span: Span, text: str) -> Span | None:
+    """Correct one model span, or return None when it is not a name.
+
+    Applied in order: trim whitespace, punctuation and line breaks; strip a
+    leading determiner unless it is a capitalized "The" inside a sentence;
+    strip titles and roles; strip possessives; trim lowercase words at either
+    edge of non-person names; reject spans with no capital letter; relabel
+    plural demonyms tagged ORG/GPE as NORP.
+    """
+    if span.label not in PUBLISHED_LABELS:
+        return None
+    span = _cut_at_line_break(_trim(span, text), text)
+    span = _strip_determiner(span, text)
+    if span.label == "PERSON" or _LEADING_TITLE.match(span.text(text)):
+        span = _strip_title(span, text)
+    span = _strip_possessive(span, text)
+    if span.label != "PERSON":
+        span = _trim_lowercase_edges(span, text)
+    span = _trim(span, text)
+    surface = span.text(text)
+    if span.end <= span.start or not any(c.isupper() for c in surface):
+        return None
+    if (
+        span.label in {"ORG", "GPE", "PERSON"}
+        and _DEMONYM.match(surface)
+        and not (_NOT_DEMONYM.search(surface))
+    ):
+        span = replace(span, label="NORP")
+    return span
+
+
+def _trim(span: Span, text: str) -> Span:
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+        # Keep a final period that belongs to an abbreviation ("U.S.", "Inc.").
+        if text[end - 1] == "." and re.search(
+            r"(?:\b[A-Z]\.[A-Z]\.|Inc\.|Co\.|Corp\.|Jr\.|Sr\.)$", text[start:end]
+        ):
+            break
+        end -= 1
+    return replace(span, start=start, end=end)
+
+
+def _cut_at_line_break(span: Span, text: str) -> Span:
+    newline = text.find("\n", span.start, span.end)
+    return span if newline < 0 else _trim(replace(span, end=newline), text)
+
+
+def _strip_determiner(span: Span, text: str) -> Span:
+    surface = span.text(text)
+    first, _, rest = surface.partition(" ")
+    if first not in _DETERMINERS or not rest:
+        return span
+    if first == "The" and not _at_sentence_start(text, span.start):
+        return span  # "with The Guardian": the article is part of the name
+    return replace(span, start=span.start + len(first) + 1)
+
+
+def _at_sentence_start(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" \"“‘'")
+    return not before or before[-1] in ".!?\n:"
+
+
+def _strip_title(span: Span, text: str) -> Span:
+    match = _LEADING_TITLE.match(span.text(text))
+    if not match or match.end() >= span.end - span.start:
+        return span
+    return replace(span, start=span.start + match.end())
+
+
+def _strip_possessive(span: Span, text: str) -> Span:
+    match = _POSSESSIVE.search(span.text(text))
+    if not match:
+        return span
+    # "Texans'" keeps the plural s; "Mamdani’s" loses "’s".
+    cut = 1 if match.group(0)[0] == "s" else 2
+    return replace(span, end=span.end - cut)
+
+
+def _trim_lowercase_edges(span: Span, text: str) -> Span:
+    tokens = list(re.finditer(r"\S+", span.text(text)))
+    while tokens and not tokens[-1].group(0)[0].isupper() and not tokens[-1].group(0)[0].isdigit():
+        tokens.pop()
+    while tokens and (tokens[0].group(0) in _LOWER_CONNECTORS or tokens[0].group(0)[0].islower()):
+        tokens.pop(0)
+    if not tokens:
+        return replace(span, end=span.start)
+    return replace(span, start=span.start + tokens[0].start(), end=span.start + tokens[-1].end())

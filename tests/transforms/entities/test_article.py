@@ -1,0 +1,103 @@
+from pipelines.transforms.entities.article import (
+    acronym_definitions,
+    acronym_matches,
+    heading_ranges,
+    resolve_article,
+)
+from pipelines.transforms.entities.register import Register, RegisterEntry
+from pipelines.transforms.entities.spans import Span
+
+EMPTY = Register([])
+
+
+def spans(text, *items):
+    out = []
+    for surface, label in items:
+        start = text.index(surface)
+        out.append(Span(start, start + len(surface), label))
+    return out
+
+
+def names(text, mentions):
+    return [(text[m.start : m.end], m.canonical_name, m.type, m.resolution) for m in mentions]
+
+
+def test_acronym_must_be_built_from_initials():
+    assert acronym_matches("FDNY", "Fire Department of New York")
+    assert acronym_matches("EPA", "Environmental Protection Agency")
+    assert acronym_matches("CBP", "U.S. Customs and Border Protection")
+    assert not acronym_matches("ICE", "U.S. Customs and Border Protection")
+
+
+def test_acronym_definitions_after_and_before_in_brackets():
+    text = (
+        "Officials at the Metropolitan Transportation Authority (MTA) met. Later the "
+        "EPA [Environmental Protection Agency] wrote. The Parks Bureau (XYZ) did not."
+    )
+    assert acronym_definitions(text) == {
+        "MTA": "Metropolitan Transportation Authority",
+        "EPA": "Environmental Protection Agency",
+    }
+
+
+def test_acronym_mention_resolves_to_its_expansion():
+    text = "The Metropolitan Transportation Authority (MTA) raised fares. The MTA said so."
+    mentions = resolve_article(
+        text,
+        spans(text, ("Metropolitan Transportation Authority", "ORG"))
+        + [Span(text.rindex("MTA"), text.rindex("MTA") + 3, "ORG")],
+        EMPTY,
+    )
+    assert names(text, mentions)[-1] == (
+        "MTA",
+        "Metropolitan Transportation Authority",
+        "ORG",
+        "acronym",
+    )
+
+
+def test_short_name_resolves_to_earlier_full_name_even_if_mislabelled():
+    text = "Councilwoman Ana Reyes spoke first. Later, Reyes said the vote would wait."
+    mentions = resolve_article(
+        text, spans(text, ("Councilwoman Ana Reyes", "PERSON"), ("Reyes said", "ORG")), EMPTY
+    )
+    assert names(text, mentions) == [
+        ("Ana Reyes", "Ana Reyes", "PERSON", "name"),
+        ("Reyes", "Ana Reyes", "PERSON", "short_name"),
+    ]
+
+
+def test_register_alias_links_and_longest_overlap_wins():
+    register = Register(
+        [
+            RegisterEntry(
+                "Port Authority of New York and New Jersey", "ORG", ("Port Authority",), "Q1"
+            )
+        ]
+    )
+    text = "The Port Authority said the Port Authority Bus Terminal will close."
+    model = spans(text, ("Port Authority Bus Terminal", "FAC"))
+    found = names(text, resolve_article(text, model, register))
+    assert found == [
+        ("Port Authority", "Port Authority of New York and New Jersey", "ORG", "register"),
+        ("Port Authority Bus Terminal", "Port Authority Bus Terminal", "FAC", "name"),
+    ]
+
+
+def test_names_only_capitalized_by_a_heading_are_dropped():
+    text = (
+        "Rising Rents Across Queens\n\nRents in Queens rose. Tenant Union leaders "
+        "protested.\n\nTenant Union Response"
+    )
+    assert heading_ranges(text) == [(0, 26), (len(text) - 21, len(text))]
+    model = spans(text, ("Rising Rents", "ORG"), ("Tenant Union Response", "ORG"))
+    model.append(
+        Span(text.index("Tenant Union leaders"), text.index("Tenant Union leaders") + 12, "ORG")
+    )
+    found = [n[0] for n in names(text, resolve_article(text, model, EMPTY))]
+    assert found == ["Tenant Union"]
+
+
+def test_single_common_word_capitalized_is_not_a_name():
+    text = "Transit Commissioner Lee said transit must improve."
+    assert resolve_article(text, spans(text, ("Transit", "ORG")), EMPTY) == []

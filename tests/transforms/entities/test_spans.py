@@ -1,0 +1,78 @@
+import pytest
+
+from pipelines.transforms.entities.spans import Span, normalize_span
+
+
+def norm(text, surface, label):
+    start = text.index(surface)
+    span = normalize_span(Span(start, start + len(surface), label), text)
+    return (span.text(text), span.label) if span else None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("It was former Gov. Maria Lopez who spoke.", "former Gov. Maria Lopez", "Maria Lopez"),
+        ("Mayor-elect Dana Whitfield arrived.", "Mayor-elect Dana Whitfield", "Dana Whitfield"),
+        ("We met Police Commissioner Ray Okafor.", "Police Commissioner Ray Okafor", "Ray Okafor"),
+        ("Then President Alan Brooks resigned.", "President Alan Brooks", "Alan Brooks"),
+        ("A note from Dr. Priya Natarajan came.", "Dr. Priya Natarajan", "Priya Natarajan"),
+    ],
+)
+def test_titles_and_roles_are_stripped_from_names(text, surface, expected):
+    assert norm(text, surface, "PERSON") == (expected, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"), [("FDNY’s", "FDNY"), ("FDNY's", "FDNY"), ("Brooklyn’s", "Brooklyn")]
+)
+def test_possessives_are_stripped(surface, expected):
+    assert norm(f"The {surface} budget grew.", surface, "ORG")[0] == expected
+
+
+def test_plural_possessive_keeps_the_plural():
+    assert norm("the Texans’ coach", "Texans’", "ORG") == ("Texans", "NORP")
+
+
+def test_leading_article_is_dropped_unless_part_of_the_name():
+    assert norm("It sued the Port Authority today.", "the Port Authority", "ORG") == (
+        "Port Authority",
+        "ORG",
+    )
+    assert norm("She wrote for The Atlantic last year.", "The Atlantic", "ORG") == (
+        "The Atlantic",
+        "ORG",
+    )
+    assert norm("The Port Authority said no.", "The Port Authority", "ORG") == (
+        "Port Authority",
+        "ORG",
+    )
+
+
+def test_generic_lowercase_phrases_are_rejected_or_trimmed():
+    assert norm("They avoid local housing inspectors.", "local housing inspectors", "ORG") is None
+    assert norm(
+        "a Parks Department budget request arrived", "Parks Department budget request", "ORG"
+    ) == ("Parks Department", "ORG")
+
+
+def test_plural_demonyms_tagged_org_or_gpe_become_norp():
+    assert norm("Many Canadians crossed.", "Canadians", "ORG") == ("Canadians", "NORP")
+    assert norm("Most New Jerseyans agreed.", "New Jerseyans", "GPE") == ("New Jerseyans", "NORP")
+    assert norm("Lehman Brothers collapsed.", "Lehman Brothers", "ORG") == (
+        "Lehman Brothers",
+        "ORG",
+    )
+
+
+def test_span_crossing_a_paragraph_break_is_cut():
+    text = "Budget Talks Resume\n\nThe council met."
+    assert norm(text, "Budget Talks Resume\n\nThe", "ORG") == ("Budget Talks Resume", "ORG")
+
+
+def test_unpublished_labels_are_dropped():
+    assert norm("It cost $5 on Monday.", "Monday", "DATE") is None
+
+
+def test_abbreviation_period_is_kept():
+    assert norm("agents of the U.S. arrived", "U.S.", "GPE") == ("U.S.", "GPE")
