@@ -22,6 +22,7 @@ lint: install  ## Formatter, linter and type checker
 
 evaluate: install  ## Print extraction quality on the seeds against tests/gold
 	$(VENV)/bin/python -m pipelines.evaluation.entities
+	$(VENV)/bin/python -m pipelines.evaluation.quotes
 
 dev: install  ## Dagster UI and daemon on http://127.0.0.1:3000
 	$(VENV)/bin/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000

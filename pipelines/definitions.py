@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dagster import Definitions, load_assets_from_modules
 
-from pipelines.assets import articles, clean, entities, ingest, release
+from pipelines.assets import articles, clean, entities, ingest, quotes, release
 from pipelines.checks import build_checks
 from pipelines.io_managers import PolarsParquetIOManagerFactory
 from pipelines.jobs import build_dataset, ci_validation
@@ -27,7 +27,7 @@ def build_defs(
         storage_dir: Folder for intermediate Parquet files between steps.
     """
     return Definitions(
-        assets=load_assets_from_modules([ingest, clean, articles, entities, release]),
+        assets=load_assets_from_modules([ingest, clean, articles, entities, quotes, release]),
         asset_checks=build_checks(),
         jobs=[build_dataset, ci_validation],
         resources={

@@ -14,6 +14,7 @@ from schemas.article_duplicates import ArticleDuplicates
 from schemas.articles import Articles
 from schemas.entities import Entities
 from schemas.entity_mentions import EntityMentions
+from schemas.quotes import Quotes
 from schemas.rejections import Rejections
 
 
@@ -85,6 +86,17 @@ TABLES: dict[str, TableSpec] = {
             ),
             sort_by=("article_id", "mention_start"),
             spans=(TextSpan("mention_start", "mention_end", "mention_text"),),
+        ),
+        TableSpec(
+            "quotes",
+            Quotes,
+            ("quote_id",),
+            (
+                ForeignKey(("article_id",), "articles", ("article_id",)),
+                ForeignKey(("speaker_entity_id",), "entities", ("entity_id",)),
+            ),
+            sort_by=("article_id", "quote_start"),
+            spans=(TextSpan("quote_start", "quote_end", "quote_text"),),
         ),
     ]
 }

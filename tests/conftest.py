@@ -26,6 +26,10 @@ ALL_CHECKS = {
     "entity_mentions_entity_id_in_entities",
     "entity_mentions_mention_start_mention_end_slice_text",
     "every_input_accounted_for",
+    "quotes_schema",
+    "quotes_article_id_in_articles",
+    "quotes_speaker_entity_id_in_entities",
+    "quotes_quote_start_quote_end_slice_text",
 }
 
 

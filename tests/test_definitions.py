@@ -18,6 +18,7 @@ def test_expected_assets_checks_and_jobs():
         "model_entity_spans",
         "entities",
         "entity_mentions",
+        "quotes",
         "dataset_release",
     }
     assert {k.name for k in graph.asset_check_keys} == ALL_CHECKS

@@ -156,3 +156,22 @@ def test_seed_entities_are_resolved_to_canonical_names(seeds_build):
         pl.col("canonical_name").str.contains("(?i)federal immigration")
     ).is_empty()
     assert entities.filter(pl.col("canonical_name") == "Police").is_empty()
+
+
+def test_seed_quotes_are_published_with_speakers_and_exact_offsets(seeds_build):
+    quotes = seeds_build.table("quotes")
+    articles = seeds_build.table("articles")
+    texts = dict(articles.select("article_id", "text").iter_rows())
+    for aid, start, end, text in quotes.select(
+        "article_id", "quote_start", "quote_end", "quote_text"
+    ).iter_rows():
+        assert texts[aid][start:end] == text
+    assert quotes.height == 26
+    speakers = quotes.group_by("speaker").len().sort("speaker", nulls_last=True).rows()
+    assert speakers == [
+        ("U.S. Immigration and Customs Enforcement", 1),
+        ("Zohran Mamdani", 23),
+        (None, 2),
+    ]
+    entity_ids = set(seeds_build.table("entities")["entity_id"])
+    assert set(quotes["speaker_entity_id"].drop_nulls()) <= entity_ids

@@ -18,6 +18,7 @@ def dataset_release(
     rejections: pl.DataFrame,
     entities: pl.DataFrame,
     entity_mentions: pl.DataFrame,
+    quotes: pl.DataFrame,
 ) -> MaterializeResult:
     """The published version ``datasets/<version>/``: every table as Parquet and CSV,
     a manifest and ``SHA256SUMS``. Runs only after every blocking check passed;
@@ -36,6 +37,7 @@ def dataset_release(
             "rejections": rejections,
             "entities": entities,
             "entity_mentions": entity_mentions,
+            "quotes": quotes,
         },
         metadata=dataset_metadata(),
         provenance={

@@ -22,7 +22,7 @@ def test_rebuilding_gives_byte_identical_files(seeds_copy, tmp_path):
     second = run_build(seeds_copy, tmp_path / "two")
     assert first.result.success and second.result.success
     assert _tree(first.folder) == _tree(second.folder)
-    assert len(_tree(first.folder)) == 12
+    assert len(_tree(first.folder)) == 14
 
 
 def test_republishing_same_content_is_a_no_op(seeds_copy, tmp_path):

@@ -1,0 +1,120 @@
+"""Attribution patterns, each on sentences written for the test."""
+
+import pytest
+
+from pipelines.resources import DEFAULT_SPACY_MODEL
+from pipelines.transforms.quotes.attribution import EntityMention, attribute_quotes
+from pipelines.transforms.quotes.parse import load_parser
+from pipelines.transforms.quotes.spans import find_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_parser(DEFAULT_SPACY_MODEL)
+
+
+PEOPLE = {
+    "Dana Whitfield": "PERSON",
+    "Whitfield": "PERSON",
+    "Omar Haddad": "PERSON",
+    "Haddad": "PERSON",
+    "Harbor Transit Authority": "ORG",
+    "Lena Park": "PERSON",
+}
+
+
+def mentions(text):
+    found = []
+    for surface, kind in PEOPLE.items():
+        start = text.find(surface)
+        while start >= 0:
+            name = {"Whitfield": "Dana Whitfield", "Haddad": "Omar Haddad"}.get(surface, surface)
+            overlaps = any(m.start <= start < m.end for m in found)
+            if not overlaps:
+                found.append(EntityMention(start, start + len(surface), name[:3], name, kind))
+            start = text.find(surface, start + 1)
+    return sorted(found, key=lambda m: m.start)
+
+
+def attribute(nlp, text):
+    quotes = find_quotes(text)
+    return [
+        (text[q.start : q.end][:20], a.speaker.name if a.speaker else None, a.cue, a.method)
+        for q, a in zip(
+            quotes, attribute_quotes(text, nlp(text), quotes, mentions(text)), strict=True
+        )
+    ]
+
+
+def test_quote_then_name_said(nlp):
+    text = "“The ferry will run all winter,” Whitfield said on Monday."
+    assert attribute(nlp, text) == [("The ferry will run a", "Dana Whitfield", "said", "explicit")]
+
+
+def test_said_then_name_inverted(nlp):
+    text = "“The ferry will run all winter,” said Omar Haddad, a deckhand."
+    assert attribute(nlp, text) == [("The ferry will run a", "Omar Haddad", "said", "explicit")]
+
+
+def test_name_said_then_quote(nlp):
+    text = "Lena Park said, “Nobody asked the riders first.”"
+    assert attribute(nlp, text) == [("Nobody asked the rid", "Lena Park", "said", "explicit")]
+
+
+@pytest.mark.parametrize("verb", ["told", "added", "explained", "warned", "wrote", "vowed"])
+def test_other_reporting_verbs(nlp, verb):
+    text = f"“Fares will rise next year,” Haddad {verb} reporters."
+    assert attribute(nlp, text)[0][1:] == ("Omar Haddad", verb, "explicit")
+
+
+def test_according_to(nlp):
+    text = "The budget is “short by millions of dollars,” according to Lena Park."
+    assert attribute(nlp, text) == [
+        ("short by millions of", "Lena Park", "according to", "explicit")
+    ]
+
+
+def test_name_with_role_appositive(nlp):
+    text = "“We need more buses,” Omar Haddad, the union president, said."
+    assert attribute(nlp, text)[0][1:] == ("Omar Haddad", "said", "explicit")
+
+
+def test_colon_lead_in(nlp):
+    text = "Dana Whitfield spoke at the pier. Whitfield said:\n\n“The ferry stays.”"
+    assert attribute(nlp, text) == [("The ferry stays.", "Dana Whitfield", "said", "colon")]
+
+
+def test_pronoun_resolves_to_main_subject_not_nearest_name(nlp):
+    text = (
+        "Dana Whitfield was asked what would happen if Haddad were fired.\n\n"
+        "“Nothing would change,” she said."
+    )
+    assert attribute(nlp, text) == [("Nothing would change", "Dana Whitfield", "said", "pronoun")]
+
+
+def test_continuation_paragraph_takes_previous_speaker(nlp):
+    text = (
+        "“The ferry will run all winter,” Whitfield said.\n\n“It will also stop at the new pier.”"
+    )
+    assert [r[1:] for r in attribute(nlp, text)] == [
+        ("Dana Whitfield", "said", "explicit"),
+        ("Dana Whitfield", None, "continuation"),
+    ]
+
+
+def test_organization_as_speaker(nlp):
+    text = (
+        "The Harbor Transit Authority raised fares. The agency posted a notice, urging "
+        "riders to “plan ahead for the winter schedule changes.”"
+    )
+    assert attribute(nlp, text)[0][1:] == ("Harbor Transit Authority", "urging", "explicit")
+
+
+def test_scare_quote_without_speaker_stays_unattributed(nlp):
+    text = "The “world-class” pier has been closed since 2019."
+    assert attribute(nlp, text) == [("world-class", None, None, "none")]
+
+
+def test_cue_with_unnamed_subject_is_not_guessed(nlp):
+    text = "Lena Park left early. A bystander said, “It was chaos.”"
+    assert attribute(nlp, text) == [("It was chaos.", None, "said", "none")]
