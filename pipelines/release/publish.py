@@ -19,11 +19,17 @@ from typing import Any
 
 import polars as pl
 
+from pipelines.release.card import dataset_card
+from pipelines.release.datapackage import datapackage
 from pipelines.release.files import sha256_file, write_csv, write_parquet
+from pipelines.release.policy import SEMVER, VersionPolicyError, enforce, parse_version
 from schemas.registry import TABLES
 from schemas.versioning import schema_fingerprint
 
 MANIFEST = "manifest.json"
+DATAPACKAGE = "datapackage.json"
+CARD = "README.md"
+INDEX = "versions.json"
 CHECKSUMS = "SHA256SUMS"
 LATEST = "latest"
 LOCK = ".lock"
@@ -72,9 +78,10 @@ def publish(release: Release, dataset_root: Path) -> PublishResult:
             verify_version(staging)
             if target.exists():
                 return _compare_existing(target, staging, manifest, release.version)
+            _enforce_policy(dataset_root, release)
             _fsync_tree(staging)
             os.rename(staging, target)
-            _update_latest(dataset_root)
+            _update_index(dataset_root)
             return PublishResult(target, "published", manifest)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -111,9 +118,10 @@ def _write_files(release: Release, folder: Path) -> dict[str, Any]:
         **release.provenance,
         "tables": tables,
     }
-    (folder / MANIFEST).write_text(
-        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    _write_json(folder / MANIFEST, manifest)
+    table_files = {f["path"]: f for t in tables.values() for f in t["files"].values()}
+    _write_json(folder / DATAPACKAGE, datapackage(release.metadata, release.version, table_files))
+    (folder / CARD).write_text(dataset_card(release.metadata, manifest), encoding="utf-8")
     names = sorted(p.name for p in folder.iterdir() if p.name != CHECKSUMS)
     sums = "".join(f"{sha256_file(folder / n)}  {n}\n" for n in names)
     (folder / CHECKSUMS).write_text(sums, encoding="utf-8")
@@ -164,28 +172,48 @@ def _fsync_tree(folder: Path) -> None:
 
 
 def published_versions(dataset_root: Path) -> list[str]:
-    """Versions under ``dataset_root`` (complete folders only), oldest first."""
+    """Versions under ``dataset_root`` (complete MAJOR.MINOR.PATCH folders), oldest first."""
     if not dataset_root.is_dir():
         return []
     names = [
         p.name
         for p in dataset_root.iterdir()
-        if p.is_dir() and not p.name.startswith(".") and (p / CHECKSUMS).exists()
+        if p.is_dir() and SEMVER.match(p.name) and (p / CHECKSUMS).exists()
     ]
-    return sorted(names, key=_version_key)
+    return sorted(names, key=parse_version)
 
 
-def _version_key(version: str) -> tuple[int, ...]:
+def _enforce_policy(dataset_root: Path, release: Release) -> None:
+    """Compare with the nearest lower published version; refuse an understated bump."""
     try:
-        return tuple(int(part) for part in version.split("."))
-    except ValueError:
-        return (-1,)
+        new = parse_version(release.version)
+        lower = [v for v in published_versions(dataset_root) if parse_version(v) < new]
+        if lower:
+            enforce(lower[-1], dataset_root / lower[-1], release.version, release.tables)
+    except VersionPolicyError as exc:
+        raise PublishError(str(exc)) from exc
 
 
-def _update_latest(dataset_root: Path) -> None:
+def _update_index(dataset_root: Path) -> None:
+    """Rewrite ``latest`` and ``versions.json`` (what download clients read)."""
     versions = published_versions(dataset_root)
     if not versions:
         return
-    tmp = dataset_root / f"{LATEST}.tmp"
-    tmp.write_text(versions[-1] + "\n", encoding="utf-8")
-    os.replace(tmp, dataset_root / LATEST)
+    index = {
+        "latest": versions[-1],
+        "versions": [
+            {"version": v, "checksums_sha256": sha256_file(dataset_root / v / CHECKSUMS)}
+            for v in reversed(versions)
+        ],
+    }
+    for name, content in (
+        (LATEST, versions[-1] + "\n"),
+        (INDEX, json.dumps(index, indent=2) + "\n"),
+    ):
+        tmp = dataset_root / f".{name}.tmp"
+        tmp.write_text(content, encoding="utf-8")
+        os.replace(tmp, dataset_root / name)
+
+
+def _write_json(path: Path, payload: dict[str, Any]) -> None:
+    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

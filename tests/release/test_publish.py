@@ -8,6 +8,7 @@ import pytest
 
 from pipelines.release import publish as publish_module
 from pipelines.release.publish import PublishError, Release, publish, published_versions
+from pipelines.resources import dataset_metadata
 from schemas.derive import polars_schema
 from schemas.registry import TABLES
 from tests.conftest import run_build
@@ -22,7 +23,7 @@ def test_rebuilding_gives_byte_identical_files(seeds_copy, tmp_path):
     second = run_build(seeds_copy, tmp_path / "two")
     assert first.result.success and second.result.success
     assert _tree(first.folder) == _tree(second.folder)
-    assert len(_tree(first.folder)) == 14
+    assert len(_tree(first.folder)) == 16
 
 
 def test_republishing_same_content_is_a_no_op(seeds_copy, tmp_path):
@@ -71,7 +72,7 @@ def _release(version="1.0.0"):
         },
         schema=polars_schema(TABLES["rejections"].model),
     )
-    return Release(version, tables, {"name": "test", "title": "Test"})
+    return Release(version, tables, dataset_metadata())
 
 
 def test_interrupted_write_leaves_no_version_and_no_staging(tmp_path, monkeypatch):
@@ -103,3 +104,13 @@ def test_tampered_file_fails_verification(tmp_path):
     with pytest.raises(PublishError, match="does not match SHA256SUMS"):
         publish_module.verify_version(result.path)
     shutil.rmtree(result.path)
+
+
+def test_publish_refuses_a_patch_bump_that_adds_rows(seeds_copy, tmp_path):
+    run_build(seeds_copy, tmp_path, version="1.0.0")
+    (seeds_copy / "new.txt").write_text("A brand new article about ferries.\n\nIt has text.")
+    build = run_build(seeds_copy, tmp_path, version="1.0.1")
+    assert not build.result.success
+    error = str(build.result.failure_data_for_node("dataset_release").error)
+    assert "needs a minor bump" in error and "rows added to articles" in error
+    assert published_versions(tmp_path / "datasets") == ["1.0.0"]

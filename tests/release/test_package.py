@@ -1,0 +1,97 @@
+"""The published package: Frictionless validation, and DuckDB / pandas readers."""
+
+import json
+import shutil
+
+import duckdb
+import frictionless
+import pandas as pd
+import pytest
+
+from schemas.registry import TABLES
+
+DUCKDB_TYPES = {
+    "string": "VARCHAR",
+    "integer": "BIGINT",
+    "number": "DOUBLE",
+    "boolean": "BOOLEAN",
+    "date": "DATE",
+}
+PANDAS_KINDS = {"string": "O", "integer": "i", "number": "f", "boolean": "b", "date": "M"}
+
+
+def csv_package(folder):
+    descriptor = json.loads((folder / "datapackage.json").read_text())
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["format"] == "csv"]
+    return frictionless.Package(descriptor, basepath=str(folder))
+
+
+def test_frictionless_validates_every_csv_resource_with_foreign_keys(seeds_build):
+    report = csv_package(seeds_build.folder).validate()
+    assert report.valid, report.flatten(["resource", "rowNumber", "message"])
+    assert [t.name for t in report.tasks] == list(TABLES)
+    descriptor = json.loads((seeds_build.folder / "datapackage.json").read_text())
+    mentions = next(r for r in descriptor["resources"] if r["name"] == "entity_mentions")
+    assert {
+        "fields": ["entity_id"],
+        "reference": {"resource": "entities", "fields": ["entity_id"]},
+    } in (mentions["schema"]["foreignKeys"])
+
+
+def test_frictionless_catches_a_broken_foreign_key_and_a_bad_hash(seeds_build, tmp_path):
+    folder = tmp_path / "copy"
+    shutil.copytree(seeds_build.folder, folder)
+    path = folder / "entity_mentions.csv"
+    lines = path.read_bytes().decode("utf-8").split("\r\n")
+    cells = lines[1].split(",")
+    cells[1] = "0" * 16  # an entity_id that does not exist
+    lines[1] = ",".join(cells)
+    path.write_bytes("\r\n".join(lines).encode("utf-8"))
+    report = csv_package(folder).validate()
+    failing = {
+        task.name: sorted({e.type for e in task.errors}) for task in report.tasks if not task.valid
+    }
+    assert failing == {"entity_mentions": ["foreign-key", "hash-count"]}
+
+
+def _fields(folder, table):
+    descriptor = json.loads((folder / "datapackage.json").read_text())
+    resource = next(r for r in descriptor["resources"] if r["name"] == table)
+    return [(f["name"], f["type"]) for f in resource["schema"]["fields"]]
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_duckdb_reads_parquet_and_csv_with_schema_types(seeds_build, table):
+    folder = seeds_build.folder
+    rows = json.loads((folder / "manifest.json").read_text())["tables"][table]["rows"]
+    fields = _fields(folder, table)
+    con = duckdb.connect()
+    parquet = con.sql(f"select * from read_parquet('{folder / table}.parquet')")
+    assert parquet.columns == [n for n, _ in fields]
+    assert [str(t) for t in parquet.types] == [DUCKDB_TYPES[t] for _, t in fields]
+    assert parquet.count("*").fetchall()[0][0] == rows
+    types = ", ".join(f"'{n}': '{DUCKDB_TYPES[t]}'" for n, t in fields)
+    csv = con.sql(
+        f"select * from read_csv('{folder / table}.csv', header=true, columns={{{types}}})"
+    )
+    assert csv.count("*").fetchall()[0][0] == rows
+    assert csv.fetchall() == parquet.fetchall()
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_pandas_reads_parquet_and_csv_with_schema_types(seeds_build, table):
+    folder = seeds_build.folder
+    fields = _fields(folder, table)
+    parquet = pd.read_parquet(folder / f"{table}.parquet")
+    csv = pd.read_csv(
+        folder / f"{table}.csv",
+        keep_default_na=False,
+        na_values=[""],
+        dtype={n: "string" for n, t in fields if t == "string"},
+        parse_dates=[n for n, t in fields if t == "date"],
+    )
+    assert list(parquet.columns) == list(csv.columns) == [n for n, _ in fields]
+    assert len(parquet) == len(csv)
+    for name, kind in fields:
+        if parquet[name].notna().all():  # nullable ints/bools become float/object in pandas
+            assert parquet[name].dtype.kind == PANDAS_KINDS[kind] or kind == "date", name
