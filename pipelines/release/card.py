@@ -49,7 +49,8 @@ def dataset_card(metadata: dict[str, Any], manifest: dict[str, Any]) -> str:
     lines += [
         "## How it was made",
         "",
-        f"- Pipeline version {manifest.get('pipeline_version', 'unknown')}, schema {manifest['schema_version']}.",
+        f"- Pipeline version {manifest.get('pipeline_version', 'unknown')}, "
+        f"schema {manifest['schema_version']}.",
         f"- NER and parsing: spaCy model `{ner.get('name')}` {ner.get('version')}.",
         f"- Near-duplicate threshold (Jaccard over word {settings.get('shingle_words')}"
         f"-shingles): {settings.get('dedup_threshold')}.",
