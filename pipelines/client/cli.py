@@ -1,0 +1,42 @@
+"""The ``newsdata`` console command: list and download published versions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pipelines.client.fetch import DownloadError, available_versions, default_base_url, download
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status (0 success, 1 failure)."""
+    parser = argparse.ArgumentParser(prog="newsdata", description="Fetch the newsdata dataset.")
+    parser.add_argument(
+        "--base-url",
+        default=None,
+        help=f"where versions are published (default: {default_base_url()})",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("versions", help="list the published versions")
+    fetch = commands.add_parser("download", help="download and verify one version")
+    fetch.add_argument("--version", default="latest", help="a version such as 0.4.0, or latest")
+    fetch.add_argument("--dest", default=None, help="destination folder (default: the cache)")
+    fetch.add_argument("--quiet", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "versions":
+            index = available_versions(args.base_url)
+            for entry in index["versions"]:
+                marker = "  (latest)" if entry["version"] == index["latest"] else ""
+                print(f"{entry['version']}{marker}")
+        else:
+            folder = download(args.version, args.dest, args.base_url, progress=not args.quiet)
+            print(f"verified {folder}")
+    except DownloadError as exc:
+        print(f"newsdata: error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""Download command and load() against a real HTTP server on 127.0.0.1."""
+
+import hashlib
+import json
+import shutil
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import polars as pl
+import pytest
+
+from pipelines.client import DownloadError, available_versions, download, load
+from pipelines.client.cli import main
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self):  # noqa: N802 (http.server API)
+        type(self).requests.append(self.path)
+        super().do_GET()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server(seeds_build, tmp_path):
+    """Serve a copy of a built dataset root over HTTP; yields (base_url, root)."""
+    root = tmp_path / "www"
+    shutil.copytree(seeds_build.dataset_root, root, ignore=shutil.ignore_patterns(".*"))
+    _Handler.requests = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(root)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", root
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(autouse=True)
+def cache(tmp_path, monkeypatch):
+    path = tmp_path / "cache"
+    monkeypatch.setenv("NEWSDATA_CACHE", str(path))
+    return path
+
+
+def test_download_verifies_every_file_and_reuses_the_cache(server, seeds_build, tmp_path):
+    base, root = server
+    dest = tmp_path / "dest"
+    assert main(["--base-url", base, "download", "--version", "0.0.1", "--dest", str(dest)]) == 0
+    sums = (root / "0.0.1" / "SHA256SUMS").read_text().splitlines()
+    for line in sums:
+        expected, name = line.split("  ")
+        assert hashlib.sha256((dest / name).read_bytes()).hexdigest() == expected
+    assert len(list(dest.iterdir())) == len(sums) + 1
+    first = len(_Handler.requests)
+    assert first == len(sums) + 2  # index, SHA256SUMS, every file
+    assert main(["--base-url", base, "download", "--version", "0.0.1", "--dest", str(dest)]) == 0
+    assert _Handler.requests[first:] == ["/versions.json"]  # files were reused
+
+
+def test_load_returns_a_polars_frame_from_the_cache(server, seeds_build, cache):
+    base, _ = server
+    quotes = load("quotes", version="latest", base_url=base)
+    assert quotes.equals(seeds_build.table("quotes"))
+    assert (cache / "0.0.1" / "quotes.parquet").is_file()
+    before = len(_Handler.requests)
+    assert isinstance(load("articles", base_url=base), pl.DataFrame)
+    assert _Handler.requests[before:] == ["/versions.json"]
+    with pytest.raises(DownloadError, match="no table 'nope'.*tables: articles"):
+        load("nope", base_url=base)
+
+
+def test_corrupted_file_gives_a_clear_error_and_leaves_nothing_in_the_cache(server, cache):
+    base, root = server
+    target = root / "0.0.1" / "articles.parquet"
+    target.write_bytes(target.read_bytes()[:-100])  # truncated
+    with pytest.raises(DownloadError, match="does not match its SHA-256.*not kept"):
+        download("0.0.1", base_url=base, progress=False)
+    assert not (cache / "0.0.1" / "articles.parquet").exists()
+    assert not [p for p in (cache / "0.0.1").iterdir() if p.name.startswith("tmp")]
+
+
+def test_unknown_version_lists_the_available_ones(server, capsys):
+    base, _ = server
+    assert main(["--base-url", base, "download", "--version", "9.9.9"]) == 1
+    assert "version '9.9.9' is not published" in capsys.readouterr().err
+    assert "available: 0.0.1" in str(
+        pytest.raises(DownloadError, download, "9.9.9", base_url=base).value
+    )
+    assert main(["--base-url", base, "versions"]) == 0
+    assert capsys.readouterr().out == "0.0.1  (latest)\n"
+
+
+def test_path_escaping_file_name_is_refused(server, tmp_path):
+    base, root = server
+    folder = root / "0.0.1"
+    evil = f"{'0' * 64}  ../../escaped.txt\n"
+    (folder / "SHA256SUMS").write_text((folder / "SHA256SUMS").read_text() + evil)
+    index = json.loads((root / "versions.json").read_text())
+    index["versions"][0]["checksums_sha256"] = hashlib.sha256(
+        (folder / "SHA256SUMS").read_bytes()
+    ).hexdigest()
+    (root / "versions.json").write_text(json.dumps(index))
+    dest = tmp_path / "dest"
+    with pytest.raises(DownloadError, match="not a plain file name"):
+        download("0.0.1", dest=dest, base_url=base, progress=False)
+    assert not (tmp_path / "escaped.txt").exists()
+    assert available_versions(base)["latest"] == "0.0.1"
+
+
+def test_unreachable_server_is_a_clear_error():
+    with pytest.raises(DownloadError, match="could not fetch http://127.0.0.1:9/versions.json"):
+        available_versions("http://127.0.0.1:9")
