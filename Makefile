@@ -7,7 +7,7 @@ VENV := .venv
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export DAGSTER_DISABLE_TELEMETRY := 1
 
-.PHONY: dataset test lint evaluate dev install clean
+.PHONY: dataset test lint validate evaluate dev install clean
 
 dataset: install  ## Build every asset, run every check, publish datasets/<version>/
 	$(VENV)/bin/dagster job execute -m pipelines.definitions -j build_dataset
@@ -19,6 +19,9 @@ lint: install  ## Formatter, linter and type checker
 	$(VENV)/bin/ruff check pipelines schemas tests
 	$(VENV)/bin/ruff format --check pipelines schemas tests
 	$(VENV)/bin/mypy pipelines schemas
+
+validate: install  ## CI validation job: materialize everything, run every check; fails on any
+	$(VENV)/bin/dagster job execute -m pipelines.definitions -j ci_validation
 
 evaluate: install  ## Print extraction quality on the seeds against tests/gold
 	$(VENV)/bin/python -m pipelines.evaluation.entities

@@ -1,18 +1,23 @@
 """The one place that assembles the Dagster ``Definitions``.
 
 ``build_defs`` accepts overrides (settings, intermediate storage) so tests can
-redirect inputs and outputs; ``defs`` is what ``dagster dev`` loads.
+redirect inputs and outputs; ``defs`` is what ``dagster dev`` loads, with
+``NEWSDATA_SEEDS_DIR``, ``NEWSDATA_DATASET_ROOT`` and ``NEWSDATA_STORAGE_DIR``
+overriding the folders when set (the UI tests use them to build elsewhere).
 """
 
 from __future__ import annotations
 
-from dagster import Definitions, load_assets_from_modules
+import os
+
+from dagster import Definitions, in_process_executor, load_assets_from_modules
 
 from pipelines.assets import articles, clean, entities, ingest, quotes, release
 from pipelines.checks import build_checks
 from pipelines.io_managers import PolarsParquetIOManagerFactory
 from pipelines.jobs import build_dataset, ci_validation
 from pipelines.resources import PROJECT_ROOT, PipelineSettings
+from pipelines.sensors import seeds_sensor
 
 DEFAULT_STORAGE = PROJECT_ROOT / "build" / "intermediate"
 
@@ -26,15 +31,24 @@ def build_defs(
         settings: Pipeline settings; defaults read ``seeds/`` and write ``datasets/``.
         storage_dir: Folder for intermediate Parquet files between steps.
     """
+    if settings is None:
+        folders = {
+            "seeds_dir": os.environ.get("NEWSDATA_SEEDS_DIR"),
+            "dataset_root": os.environ.get("NEWSDATA_DATASET_ROOT"),
+        }
+        settings = PipelineSettings(**{k: v for k, v in folders.items() if v})
+    storage_dir = storage_dir or os.environ.get("NEWSDATA_STORAGE_DIR") or str(DEFAULT_STORAGE)
     return Definitions(
         assets=load_assets_from_modules([ingest, clean, articles, entities, quotes, release]),
         asset_checks=build_checks(),
         jobs=[build_dataset, ci_validation],
+        sensors=[seeds_sensor],
+        # One process per run: the stages are sequential, and a process per step re-imports
+        # spaCy and Dagster (minutes on two cores).
+        executor=in_process_executor,
         resources={
-            "settings": settings or PipelineSettings(),
-            "io_manager": PolarsParquetIOManagerFactory(
-                base_dir=storage_dir or str(DEFAULT_STORAGE)
-            ),
+            "settings": settings,
+            "io_manager": PolarsParquetIOManagerFactory(base_dir=storage_dir),
         },
     )
 

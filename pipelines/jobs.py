@@ -6,14 +6,12 @@ in ``sensors.py``.
 
 from __future__ import annotations
 
-from dagster import AssetSelection, define_asset_job, in_process_executor
+from dagster import AssetSelection, define_asset_job
 
 build_dataset = define_asset_job(
     "build_dataset",
     selection=AssetSelection.all(),
     description="Materialize every asset, run every check, and publish the dataset version.",
-    # One process: the stages are sequential, and a process per step costs seconds each.
-    executor_def=in_process_executor,
 )
 
 ci_validation = define_asset_job(
@@ -21,5 +19,4 @@ ci_validation = define_asset_job(
     selection=AssetSelection.all(),
     description="CI validation: materialize everything and run every blocking check; any "
     "failed check or error fails the run.",
-    executor_def=in_process_executor,
 )

@@ -67,6 +67,22 @@ def discover_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
+def folder_fingerprint(root: Path) -> str:
+    """A SHA-256 over every listed entry's path, size and modification time.
+
+    Changes when a file is added, removed, renamed, or rewritten.
+    """
+    digest = hashlib.sha256()
+    for path in discover_files(root):
+        try:
+            stat = path.lstat()
+        except OSError:
+            continue
+        rel = path.relative_to(root).as_posix()
+        digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def sniff_binary(data: bytes) -> bool:
     """Return True when ``data`` looks binary rather than text.
 
