@@ -32,11 +32,10 @@ def build_defs(
         storage_dir: Folder for intermediate Parquet files between steps.
     """
     if settings is None:
-        folders = {
-            "seeds_dir": os.environ.get("NEWSDATA_SEEDS_DIR"),
-            "dataset_root": os.environ.get("NEWSDATA_DATASET_ROOT"),
-        }
-        settings = PipelineSettings(**{k: v for k, v in folders.items() if v})
+        settings = PipelineSettings(
+            seeds_dir=os.environ.get("NEWSDATA_SEEDS_DIR") or "seeds",
+            dataset_root=os.environ.get("NEWSDATA_DATASET_ROOT") or "datasets",
+        )
     storage_dir = storage_dir or os.environ.get("NEWSDATA_STORAGE_DIR") or str(DEFAULT_STORAGE)
     return Definitions(
         assets=load_assets_from_modules([ingest, clean, articles, entities, quotes, release]),

@@ -28,10 +28,8 @@ def test_full_materialization_through_graphql(dagster_server):
 
     with DagsterInstance.from_config(str(dagster_server.home)) as instance:
         events = instance.all_logs(run_id, of_type=DagsterEventType.ASSET_CHECK_EVALUATION)
-        results = {
-            e.dagster_event.event_specific_data.check_name: e.dagster_event.event_specific_data.passed
-            for e in events
-        }
+        evaluations = [e.dagster_event.event_specific_data for e in events]
+        results = {evaluation.check_name: evaluation.passed for evaluation in evaluations}
     assert results == dict.fromkeys(ALL_CHECKS, True)
     version = str(dataset_metadata()["version"])
     manifest = json.loads((dagster_server.dataset_root / version / "manifest.json").read_text())
