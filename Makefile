@@ -7,7 +7,7 @@ VENV := .venv
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export DAGSTER_DISABLE_TELEMETRY := 1
 
-.PHONY: dataset test lint validate evaluate dev install clean
+.PHONY: dataset test lint validate evaluate benchmark dev install clean
 
 dataset: install  ## Build every asset, run every check, publish datasets/<version>/
 	$(VENV)/bin/dagster job execute -m pipelines.definitions -j build_dataset
@@ -26,6 +26,9 @@ validate: install  ## CI validation job: materialize everything, run every check
 evaluate: install  ## Print extraction quality on the seeds against tests/gold
 	$(VENV)/bin/python -m pipelines.evaluation.entities
 	$(VENV)/bin/python -m pipelines.evaluation.quotes
+
+benchmark: install  ## Time every stage on 10,000 generated articles (about 15 minutes)
+	$(VENV)/bin/python -m pipelines.bench.benchmark --articles 10000
 
 dev: install  ## Dagster UI and daemon on http://127.0.0.1:3000
 	$(VENV)/bin/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000

@@ -18,7 +18,7 @@ REJECTION_REASONS = {
     "invalid_record": "JSON record is not an object with a string `text` field",
     "not_a_regular_file": "path is a symlink or special file; not followed",
     "unreadable": "file could not be read (permissions or I/O error)",
-    "no_text_after_cleaning": "nothing is left once boilerplate and invisible characters go",
+    "no_text_after_cleaning": "no word is left once boilerplate and invisible characters go",
 }
 
 

@@ -70,8 +70,11 @@ def publish(release: Release, dataset_root: Path) -> PublishResult:
     dataset_root.mkdir(parents=True, exist_ok=True)
     target = dataset_root / release.version
     with _writer_lock(dataset_root):
+        # Holding the lock, no other writer exists: staging folders left by a killed
+        # build are garbage.
+        for stale in dataset_root.glob(f"{STAGING_PREFIX}*"):
+            shutil.rmtree(stale, ignore_errors=True)
         staging = dataset_root / f"{STAGING_PREFIX}{release.version}-{os.getpid()}"
-        shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
         try:
             manifest = _write_files(release, staging)
@@ -88,12 +91,22 @@ def publish(release: Release, dataset_root: Path) -> PublishResult:
 
 
 def verify_version(folder: Path) -> None:
-    """Check every file listed in ``SHA256SUMS`` against its hash; raise on mismatch."""
+    """Read every file back: each must match ``SHA256SUMS``, and every table file the
+    manifest lists must be there with the manifest's hash. Raise on any mismatch."""
+    sums = {}
     for line in (folder / CHECKSUMS).read_text(encoding="utf-8").splitlines():
         expected, name = line.split("  ", 1)
+        sums[name] = expected
         path = folder / name
         if not path.is_file() or sha256_file(path) != expected:
             raise PublishError(f"{path}: content does not match {CHECKSUMS}; rebuild the version")
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    for table in manifest["tables"].values():
+        for entry in table["files"].values():
+            if sums.get(entry["path"]) != entry["sha256"]:
+                raise PublishError(
+                    f"{folder / entry['path']}: differs from {MANIFEST}; rebuild the version"
+                )
 
 
 def _write_files(release: Release, folder: Path) -> dict[str, Any]:

@@ -66,7 +66,7 @@ def clean_records(records: pl.DataFrame) -> pl.DataFrame:
             [c.removed_json() if c else None for c in cleaned], dtype=pl.String
         ),
     )
-    no_text = pl.col("reason").is_null() & (pl.col("text").str.strip_chars() == "")
+    no_text = pl.col("reason").is_null() & ~pl.col("text").str.contains(r"\w")
     return frame.with_columns(
         reason=pl.when(no_text).then(pl.lit("no_text_after_cleaning")).otherwise("reason"),
         published_date_raw=pl.coalesce("date_raw", "header_date"),

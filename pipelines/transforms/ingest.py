@@ -14,6 +14,7 @@ import codecs
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,8 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 DEFAULT_MAX_BYTES = 5_000_000
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # Control bytes other than tab, LF, FF, CR and ESC strongly indicate binary content.
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
@@ -255,7 +258,8 @@ def _record_from_object(base: InputRecord, index: int, item: Any) -> InputRecord
     )
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         return _reject(record, "invalid_record", f"record {index} has no string 'text' field")
-    record.text = item["text"]
+    # Lone surrogates ("\ud800" in JSON) are not text and cannot be stored as UTF-8.
+    record.text = _SURROGATES.sub("", item["text"])
     record.title = _string_field(item, "title")
     record.date_raw = _string_field(item, "published") or _string_field(item, "date")
     record.url = _string_field(item, "url")
@@ -267,5 +271,6 @@ def _string_field(item: dict[str, Any], key: str) -> str | None:
     value = item.get(key)
     if value is None:
         return None
-    text = str(value).strip()
+    # Lone surrogates (JSON "\ud800") and control characters cannot be published.
+    text = _UNPRINTABLE.sub("", str(value)).strip()
     return text or None

@@ -1,6 +1,8 @@
 """Publishing: reproducible bytes, immutability, atomicity and the writer lock."""
 
 import fcntl
+import hashlib
+import json
 import shutil
 
 import polars as pl
@@ -114,3 +116,68 @@ def test_publish_refuses_a_patch_bump_that_adds_rows(seeds_copy, tmp_path):
     error = str(build.result.failure_data_for_node("dataset_release").error)
     assert "needs a minor bump" in error and "rows added to articles" in error
     assert published_versions(tmp_path / "datasets") == ["1.0.0"]
+
+
+KILLED_WRITER = """
+import sys, time
+from pathlib import Path
+from pipelines.release import publish as module
+from tests.release.test_publish import _release
+real = module.write_csv
+def slow(frame, spec, path):
+    real(frame, spec, path)
+    Path(sys.argv[2]).touch()
+    time.sleep(60)
+module.write_csv = slow
+module.publish(_release("2.0.0"), Path(sys.argv[1]))
+"""
+
+
+def test_build_killed_during_publication_leaves_previous_version_intact(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from pipelines.resources import PROJECT_ROOT
+
+    root = tmp_path / "datasets"
+    publish(_release("1.0.0"), root)
+    before = _tree(root / "1.0.0")
+    ready = tmp_path / "ready"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(root), str(ready)], cwd=PROJECT_ROOT
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert ready.exists(), "the writer never reached the middle of publication"
+        writer.send_signal(signal.SIGKILL)
+    finally:
+        writer.kill()
+        writer.wait(timeout=10)
+    assert published_versions(root) == ["1.0.0"]
+    assert list(root.glob(".staging-2.0.0-*"))  # the killed writer's debris, hidden
+    assert _tree(root / "1.0.0") == before
+    assert (root / "latest").read_text() == "1.0.0\n"
+    assert publish(_release("2.0.0"), root).status == "published"
+    assert published_versions(root) == ["1.0.0", "2.0.0"]
+    assert not list(root.glob(".staging-*"))
+
+
+def test_verification_also_holds_files_to_the_manifest(tmp_path):
+    result = publish(_release(), tmp_path)
+    manifest = json.loads((result.path / "manifest.json").read_text())
+    manifest["tables"]["quotes"]["files"]["csv"]["sha256"] = "0" * 64
+    (result.path / "manifest.json").write_text(json.dumps(manifest))
+    sums = (result.path / "SHA256SUMS").read_text().splitlines()
+    fixed = [
+        f"{hashlib.sha256((result.path / 'manifest.json').read_bytes()).hexdigest()}  manifest.json"
+        if line.endswith("  manifest.json")
+        else line
+        for line in sums
+    ]
+    (result.path / "SHA256SUMS").write_text("\n".join(fixed) + "\n")
+    with pytest.raises(PublishError, match="quotes.csv: differs from manifest.json"):
+        publish_module.verify_version(result.path)

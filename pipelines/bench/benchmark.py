@@ -1,0 +1,157 @@
+"""Benchmark every stage on a generated corpus; print time, throughput, memory, dedup quality.
+
+``python -m pipelines.bench.benchmark --articles 10000`` generates the corpus
+(``pipelines.bench.generate``) in a temporary folder, runs the stages as plain
+functions (the same ones the Dagster assets call), and prints one line per stage:
+wall time, articles per second, words per second, and the process's peak
+resident memory so far; then dedup precision and recall against the
+generator's ground truth. Figures only: nothing here asserts a speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from pipelines.bench.generate import generate
+from pipelines.release.publish import Release, publish
+from pipelines.resources import DEFAULT_REGISTER, DEFAULT_SPACY_MODEL, dataset_metadata
+from pipelines.transforms.articles import (
+    clean_records,
+    identify_articles,
+    normalize_dates,
+    records_frame,
+    rejected_records,
+)
+from pipelines.transforms.dedup import deduplicate
+from pipelines.transforms.entities.ner import load_model, model_mentions
+from pipelines.transforms.entities.register import load_register
+from pipelines.transforms.entities.resolve import resolve_corpus
+from pipelines.transforms.ingest import discover_files, read_input
+from pipelines.transforms.quotes.parse import load_parser
+from pipelines.transforms.quotes.table import quotes_table
+from schemas.derive import conform
+from schemas.registry import TABLES
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _stage(name: str, articles: int, words: int, work: Callable[[], Any]) -> Any:
+    start = time.perf_counter()
+    result = work()
+    seconds = time.perf_counter() - start
+    print(
+        f"{name:<10} {seconds:8.1f} s  {articles / seconds:9.1f} articles/s  "
+        f"{words / seconds:11.0f} words/s  peak RSS {_peak_mb():7.0f} MB",
+        flush=True,
+    )
+    return result
+
+
+def dedup_quality(
+    truth_csv: Path, canonical: pl.DataFrame, duplicates: pl.DataFrame
+) -> tuple[float, float]:
+    """Precision and recall of duplicate links against the generator's clusters.
+
+    Precision: share of published links whose two files share a true cluster.
+    Recall: share of generated duplicates placed in their original's cluster.
+    """
+    with truth_csv.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    cluster = {r["file"]: r["cluster"] for r in rows}
+    truth_duplicates = {r["file"] for r in rows if r["role"] != "original"}
+    canonical_file = dict(canonical.select("article_id", "source_path").iter_rows())
+    links = [
+        (path, canonical_file[aid])
+        for path, aid in duplicates.select("source_path", "article_id").iter_rows()
+    ]
+    correct = [p for p, c in links if cluster[p] == cluster[c]]
+    precision = len(correct) / len(links) if links else 1.0
+    # Either copy may be kept as canonical (earliest, then longest): a true duplicate is
+    # found when it and its original end up with the same canonical article.
+    kept = dict(links)
+    found = [f for f in truth_duplicates if kept.get(f, f) == kept.get(cluster[f], cluster[f])]
+    recall = len(found) / len(truth_duplicates) if truth_duplicates else 1.0
+    return precision, recall
+
+
+def run(articles: int, seed: int, work: Path) -> None:
+    """Generate, then time every stage."""
+    print(f"generating {articles} articles (seed {seed}) in {work}", flush=True)
+    generate(work, articles, seed)
+    seeds = work / "corpus"
+    words = sum(len(p.read_text(encoding="utf-8-sig").split()) for p in seeds.iterdir())
+    print(f"{articles} files, {words} words", flush=True)
+    records = _stage(
+        "ingest",
+        articles,
+        words,
+        lambda: records_frame([r for p in discover_files(seeds) for r in read_input(p, seeds)]),
+    )
+    cleaned = _stage("clean", articles, words, lambda: clean_records(records))
+    dated = _stage(
+        "dates", articles, words, lambda: normalize_dates(cleaned, dt.date(2026, 11, 21))
+    )
+    canonical, duplicates = _stage(
+        "dedup", articles, words, lambda: deduplicate(identify_articles(dated, "benchmark"))
+    )
+    kept = canonical.rename({"encoding": "source_encoding"})
+    kept_words = int(kept["word_count"].sum())
+    ner = load_model(DEFAULT_SPACY_MODEL)
+    raw = _stage("ner", kept.height, kept_words, lambda: model_mentions(ner, kept))
+    entities, mentions = _stage(
+        "entities",
+        kept.height,
+        kept_words,
+        lambda: resolve_corpus(kept, raw, load_register(DEFAULT_REGISTER)),
+    )
+    parser = load_parser(DEFAULT_SPACY_MODEL)
+    quotes = _stage(
+        "quotes", kept.height, kept_words, lambda: quotes_table(parser, kept, mentions, entities)
+    )
+    tables = {
+        "articles": kept,
+        "article_duplicates": duplicates,
+        "rejections": rejected_records(dated),
+        "entities": entities,
+        "entity_mentions": mentions,
+        "quotes": quotes,
+    }
+    tables = {name: conform(frame, TABLES[name].model) for name, frame in tables.items()}
+    _stage(
+        "publish",
+        kept.height,
+        kept_words,
+        lambda: publish(Release("1.0.0", tables, dataset_metadata()), work / "datasets"),
+    )
+    precision, recall = dedup_quality(work / "truth.csv", canonical, duplicates)
+    print(
+        f"dedup: {duplicates.height} duplicates found; precision {precision:.4f} "
+        f"recall {recall:.4f}"
+    )
+    print(f"tables: {', '.join(f'{k} {v.height}' for k, v in tables.items())}")
+
+
+def main() -> None:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        run(args.articles, args.seed, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()
