@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 from pathlib import Path
 
 import polars as pl
 
+from pipelines.resources import DEFAULT_REGISTER, DEFAULT_SPACY_MODEL, PROJECT_ROOT
 from pipelines.transforms.articles import (
     clean_records,
     identify_articles,
@@ -25,3 +27,13 @@ def articles_from_seeds(seeds: Path, latest: dt.date | None = None) -> pl.DataFr
     )
     canonical, _ = deduplicate(identify_articles(dated, "evaluation"))
     return canonical
+
+
+def evaluation_arguments(description: str | None, gold: Path) -> argparse.Namespace:
+    """The command-line options every evaluation script takes."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--seeds", type=Path, default=PROJECT_ROOT / "seeds")
+    parser.add_argument("--gold", type=Path, default=gold)
+    parser.add_argument("--model", default=DEFAULT_SPACY_MODEL)
+    parser.add_argument("--register", type=Path, default=DEFAULT_REGISTER)
+    return parser.parse_args()

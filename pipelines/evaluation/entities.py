@@ -6,14 +6,13 @@ the scores on the seeds against ``tests/gold/entities.csv``, with every error.
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
-from pipelines.evaluation.corpus import articles_from_seeds
-from pipelines.resources import DEFAULT_REGISTER, DEFAULT_SPACY_MODEL, PROJECT_ROOT
+from pipelines.evaluation.corpus import articles_from_seeds, evaluation_arguments
+from pipelines.resources import PROJECT_ROOT
 from pipelines.transforms.entities.ner import load_model, model_mentions
 from pipelines.transforms.entities.register import load_register
 from pipelines.transforms.entities.resolve import resolve_corpus
@@ -64,12 +63,7 @@ def gold_triples(path: Path = GOLD) -> set[Triple]:
 
 def main() -> None:
     """Print the scores and every false positive and false negative."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seeds", type=Path, default=PROJECT_ROOT / "seeds")
-    parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--model", default=DEFAULT_SPACY_MODEL)
-    parser.add_argument("--register", type=Path, default=DEFAULT_REGISTER)
-    args = parser.parse_args()
+    args = evaluation_arguments(__doc__, GOLD)
     result = score(
         predicted_triples(args.seeds, args.model, args.register), gold_triples(args.gold)
     )

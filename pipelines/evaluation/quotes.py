@@ -9,7 +9,6 @@ speaker; a gold speaker left empty must be predicted empty.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import re
 from dataclasses import dataclass
@@ -17,8 +16,8 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.evaluation.corpus import articles_from_seeds
-from pipelines.resources import DEFAULT_REGISTER, DEFAULT_SPACY_MODEL, PROJECT_ROOT
+from pipelines.evaluation.corpus import articles_from_seeds, evaluation_arguments
+from pipelines.resources import PROJECT_ROOT
 from pipelines.transforms.entities.ner import load_model, model_mentions
 from pipelines.transforms.entities.register import load_register
 from pipelines.transforms.entities.resolve import resolve_corpus
@@ -110,12 +109,7 @@ def gold_quotes(articles: pl.DataFrame, path: Path = GOLD) -> dict[Key, str | No
 
 def main() -> None:
     """Print the scores and every error."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seeds", type=Path, default=PROJECT_ROOT / "seeds")
-    parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--model", default=DEFAULT_SPACY_MODEL)
-    parser.add_argument("--register", type=Path, default=DEFAULT_REGISTER)
-    args = parser.parse_args()
+    args = evaluation_arguments(__doc__, GOLD)
     articles = articles_from_seeds(args.seeds)
     texts = dict(articles.select("source_path", "text").iter_rows())
     result = score(

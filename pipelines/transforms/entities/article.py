@@ -3,8 +3,8 @@
 Belongs here: merging model spans with register matches, discarding names read
 from title-case headings, acronym definitions ("Immigration and Customs
 Enforcement (ICE)", "ICE [Immigration and Customs Enforcement]"), and short
-names that refer to a full name used in the same article ("Mamdani" after
-"Zohran Mamdani").
+names that refer to a full name used in the same article ("Ortiz" after
+"Lena Ortiz").
 """
 
 from __future__ import annotations

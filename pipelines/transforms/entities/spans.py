@@ -130,7 +130,7 @@ def _strip_possessive(span: Span, text: str) -> Span:
     match = _POSSESSIVE.search(span.text(text))
     if not match:
         return span
-    # "Texans'" keeps the plural s; "Mamdani’s" loses "’s".
+    # "Texans'" keeps the plural s; "Ortiz’s" loses "’s".
     cut = 1 if match.group(0)[0] == "s" else 2
     return replace(span, end=span.end - cut)
 
