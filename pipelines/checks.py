@@ -10,20 +10,14 @@ import pandera.polars as pa
 import polars as pl
 from dagster import AssetCheckResult, AssetChecksDefinition, AssetIn, MetadataValue, asset_check
 
+from pipelines.metadata import markdown_table
 from schemas.registry import TABLES, ForeignKey, TableSpec, TextSpan
 
 SAMPLE_ROWS = 10
 
 
 def _sample(frame: pl.DataFrame) -> MetadataValue:
-    with pl.Config(
-        tbl_formatting="MARKDOWN",
-        tbl_hide_dataframe_shape=True,
-        tbl_hide_column_data_types=True,
-        fmt_str_lengths=80,
-        tbl_cols=-1,
-    ):
-        return MetadataValue.md(str(frame.head(SAMPLE_ROWS)))
+    return MetadataValue.md(markdown_table(frame.head(SAMPLE_ROWS)))
 
 
 def validate_table(frame: pl.DataFrame, spec: TableSpec) -> AssetCheckResult:

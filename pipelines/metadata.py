@@ -41,24 +41,46 @@ def asset_metadata(model: type[pa.DataFrameModel]) -> dict[str, Any]:
 
 
 def preview(frame: pl.DataFrame, rows: int = PREVIEW_ROWS) -> MetadataValue:
-    """A markdown table of the first rows, long strings shortened."""
+    """A markdown table of the first rows, whitespace collapsed and long strings shortened."""
     head = frame.head(rows).with_columns(
         pl.col(pl.String).str.replace_all(r"\s+", " ").str.slice(0, _PREVIEW_CHARS)
     )
+    return MetadataValue.md(markdown_table(head))
+
+
+def markdown_table(frame: pl.DataFrame) -> str:
+    """``frame`` as one markdown table (no wrapping, every row and column)."""
     with pl.Config(
         tbl_formatting="MARKDOWN",
         tbl_hide_column_data_types=True,
         tbl_hide_dataframe_shape=True,
         fmt_str_lengths=_PREVIEW_CHARS,
         tbl_cols=-1,
-        tbl_rows=rows,
+        tbl_rows=-1,
+        tbl_width_chars=65_535,
     ):
-        return MetadataValue.md(str(head))
+        return str(frame)
+
+
+def frame_schema(frame: pl.DataFrame) -> TableSchema:
+    """Column names and types of a frame (for intermediate assets, which have no model)."""
+    return TableSchema(
+        columns=[TableColumn(name=name, type=str(dtype)) for name, dtype in frame.schema.items()]
+    )
 
 
 def frame_metadata(frame: pl.DataFrame, **extra: Any) -> dict[str, Any]:
     """Row count, preview and any stage figures for a materialization."""
     return {"dagster/row_count": frame.height, "preview": preview(frame), **extra}
+
+
+def intermediate_metadata(frame: pl.DataFrame, shown: pl.DataFrame, **extra: Any) -> dict[str, Any]:
+    """``frame_metadata`` of ``shown`` plus ``frame``'s column schema.
+
+    For intermediate assets, which have no pandera model to declare a column
+    schema at definition time: the materialization reports it instead.
+    """
+    return {**frame_metadata(shown, **extra), "dagster/column_schema": frame_schema(frame)}
 
 
 def describe(model: type[pa.DataFrameModel]) -> str:

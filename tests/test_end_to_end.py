@@ -175,3 +175,16 @@ def test_seed_quotes_are_published_with_speakers_and_exact_offsets(seeds_build):
     ]
     entity_ids = set(seeds_build.table("entities")["entity_id"])
     assert set(quotes["speaker_entity_id"].drop_nulls()) <= entity_ids
+
+
+def test_materializations_report_stage_figures_and_intermediate_schemas(seeds_build):
+    result = seeds_build.result
+    ingest = result.asset_materializations_for_node("input_records")[0].metadata
+    columns = [c.name for c in ingest["dagster/column_schema"].schema.columns]
+    assert columns[:2] == ["source_path", "source_sha256"] and "text" in columns
+    assert (ingest["dagster/row_count"].value, ingest["files"].value) == (5, 5)
+    dated = result.asset_materializations_for_node("dated_records")[0].metadata
+    assert dated["dates_missing"].value == 2
+    quotes = result.asset_materializations_for_node("quotes")[0].metadata
+    assert quotes["quotes_unattributed"].value == 2
+    assert "| quote_id" in quotes["preview"].value

@@ -3,7 +3,7 @@
 import polars as pl
 from dagster import Output, asset
 
-from pipelines.metadata import frame_metadata
+from pipelines.metadata import intermediate_metadata
 from pipelines.resources import PipelineSettings
 from pipelines.transforms.articles import clean_records, normalize_dates
 
@@ -15,7 +15,8 @@ def cleaned_records(input_records: pl.DataFrame) -> Output[pl.DataFrame]:
     removals = frame.filter(pl.col("boilerplate_removed").fill_null("[]") != "[]").height
     return Output(
         frame,
-        metadata=frame_metadata(
+        metadata=intermediate_metadata(
+            frame,
             frame.drop("text"),
             records_with_boilerplate_removed=removals,
             records_without_text=frame.filter(pl.col("reason") == "no_text_after_cleaning").height,
@@ -32,7 +33,8 @@ def dated_records(
     accepted = frame.filter(pl.col("reason").is_null())
     return Output(
         frame,
-        metadata=frame_metadata(
+        metadata=intermediate_metadata(
+            frame,
             frame.drop("text"),
             dates_missing=accepted.filter(pl.col("date_source") == "none").height,
             dates_unparseable=accepted.filter(pl.col("date_issue").is_not_null()).height,

@@ -3,7 +3,7 @@
 import polars as pl
 from dagster import AssetExecutionContext, AssetOut, Output, asset, multi_asset
 
-from pipelines.metadata import asset_metadata, describe, frame_metadata
+from pipelines.metadata import asset_metadata, describe, frame_metadata, intermediate_metadata
 from pipelines.resources import PipelineSettings
 from pipelines.transforms.entities.ner import load_model, model_info, model_mentions
 from pipelines.transforms.entities.register import load_register
@@ -26,7 +26,10 @@ def model_entity_spans(
     )
     info = model_info(nlp, settings.spacy_model)
     return Output(
-        spans, metadata=frame_metadata(spans, model=info["name"], model_version=info["version"])
+        spans,
+        metadata=intermediate_metadata(
+            spans, spans, model=info["name"], model_version=info["version"]
+        ),
     )
 
 

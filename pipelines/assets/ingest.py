@@ -3,7 +3,7 @@
 import polars as pl
 from dagster import AssetExecutionContext, Output, asset
 
-from pipelines.metadata import frame_metadata
+from pipelines.metadata import intermediate_metadata
 from pipelines.resources import PipelineSettings
 from pipelines.transforms.articles import records_frame
 from pipelines.transforms.ingest import InputRecord, discover_files, read_input
@@ -37,7 +37,8 @@ def input_records(
     rejected = frame.filter(pl.col("reason").is_not_null())
     return Output(
         frame,
-        metadata=frame_metadata(
+        metadata=intermediate_metadata(
+            frame,
             frame.drop("text"),
             files=len(paths),
             records_rejected=rejected.height,
