@@ -74,12 +74,14 @@ def frame_metadata(frame: pl.DataFrame, **extra: Any) -> dict[str, Any]:
     return {"dagster/row_count": frame.height, "preview": preview(frame), **extra}
 
 
-def intermediate_metadata(frame: pl.DataFrame, shown: pl.DataFrame, **extra: Any) -> dict[str, Any]:
-    """``frame_metadata`` of ``shown`` plus ``frame``'s column schema.
+def intermediate_metadata(frame: pl.DataFrame, **extra: Any) -> dict[str, Any]:
+    """``frame_metadata`` (previewed without the long ``text`` column) plus the frame's
+    column schema.
 
     For intermediate assets, which have no pandera model to declare a column
     schema at definition time: the materialization reports it instead.
     """
+    shown = frame.drop("text", strict=False)
     return {**frame_metadata(shown, **extra), "dagster/column_schema": frame_schema(frame)}
 
 

@@ -17,7 +17,6 @@ def cleaned_records(input_records: pl.DataFrame) -> Output[pl.DataFrame]:
         frame,
         metadata=intermediate_metadata(
             frame,
-            frame.drop("text"),
             records_with_boilerplate_removed=removals,
             records_without_text=frame.filter(pl.col("reason") == "no_text_after_cleaning").height,
         ),
@@ -35,7 +34,6 @@ def dated_records(
         frame,
         metadata=intermediate_metadata(
             frame,
-            frame.drop("text"),
             dates_missing=accepted.filter(pl.col("date_source") == "none").height,
             dates_unparseable=accepted.filter(pl.col("date_issue").is_not_null()).height,
         ),

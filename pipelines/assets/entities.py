@@ -27,9 +27,7 @@ def model_entity_spans(
     info = model_info(nlp, settings.spacy_model)
     return Output(
         spans,
-        metadata=intermediate_metadata(
-            spans, spans, model=info["name"], model_version=info["version"]
-        ),
+        metadata=intermediate_metadata(spans, model=info["name"], model_version=info["version"]),
     )
 
 

@@ -39,7 +39,6 @@ def input_records(
         frame,
         metadata=intermediate_metadata(
             frame,
-            frame.drop("text"),
             files=len(paths),
             records_rejected=rejected.height,
             encodings=", ".join(sorted(frame["encoding"].drop_nulls().unique().to_list())),

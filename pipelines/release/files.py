@@ -7,7 +7,6 @@ line ends, quotes only where needed), ISO 8601 dates, empty string for null.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import polars as pl
@@ -34,12 +33,3 @@ def write_csv(frame: pl.DataFrame, spec: TableSpec, path: Path) -> None:
         date_format="%Y-%m-%d",
         datetime_format="%Y-%m-%dT%H:%M:%S",
     )
-
-
-def sha256_file(path: Path) -> str:
-    """SHA-256 of a file's bytes, as hex."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -21,8 +21,9 @@ import polars as pl
 
 from pipelines.release.card import dataset_card
 from pipelines.release.datapackage import datapackage
-from pipelines.release.files import sha256_file, write_csv, write_parquet
+from pipelines.release.files import write_csv, write_parquet
 from pipelines.release.policy import SEMVER, VersionPolicyError, enforce, parse_version
+from pipelines.transforms.hashing import sha256_file
 from schemas.registry import TABLES
 from schemas.versioning import schema_fingerprint
 
@@ -135,8 +136,11 @@ def _write_files(release: Release, folder: Path) -> dict[str, Any]:
     table_files = {f["path"]: f for t in tables.values() for f in t["files"].values()}
     _write_json(folder / DATAPACKAGE, datapackage(release.metadata, release.version, table_files))
     (folder / CARD).write_text(dataset_card(release.metadata, manifest), encoding="utf-8")
-    names = sorted(p.name for p in folder.iterdir() if p.name != CHECKSUMS)
-    sums = "".join(f"{sha256_file(folder / n)}  {n}\n" for n in names)
+    # Table files were hashed as they were written; hash only the metadata files here.
+    hashes = {path: entry["sha256"] for path, entry in table_files.items()}
+    for extra in (MANIFEST, DATAPACKAGE, CARD):
+        hashes[extra] = sha256_file(folder / extra)
+    sums = "".join(f"{hashes[n]}  {n}\n" for n in sorted(hashes))
     (folder / CHECKSUMS).write_text(sums, encoding="utf-8")
     return manifest
 

@@ -8,13 +8,13 @@ rules live in ``clean.py`` and ``dates.py``; duplicate detection in ``dedup.py``
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import asdict
 
 import polars as pl
 
 from pipelines.transforms.clean import clean_document
 from pipelines.transforms.dates import parse_published_date
+from pipelines.transforms.hashing import sha256_text, short_id
 from pipelines.transforms.ingest import InputRecord
 from pipelines.transforms.text import fold
 from schemas.rejections import REJECTION_REASONS
@@ -97,8 +97,8 @@ def identify_articles(frame: pl.DataFrame, pipeline_version: str) -> pl.DataFram
     accepted = frame.filter(pl.col("reason").is_null())
     texts = accepted["text"].to_list()
     return accepted.with_columns(
-        article_id=pl.Series([_sha256(fold(t))[:16] for t in texts], dtype=pl.String),
-        content_hash=pl.Series([_sha256(t) for t in texts], dtype=pl.String),
+        article_id=pl.Series([short_id(fold(t)) for t in texts], dtype=pl.String),
+        content_hash=pl.Series([sha256_text(t) for t in texts], dtype=pl.String),
         word_count=pl.col("text").str.count_matches(WORD_PATTERN).cast(pl.Int64),
         char_count=pl.col("text").str.len_chars().cast(pl.Int64),
         pipeline_version=pl.lit(pipeline_version),
@@ -126,7 +126,3 @@ def rejected_records(frame: pl.DataFrame) -> pl.DataFrame:
         )
         .sort("source_path", "source_record", nulls_last=False)
     )
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -22,6 +22,7 @@ from typing import Any
 
 from charset_normalizer import from_bytes
 
+from pipelines.transforms.hashing import sha256_file
 from schemas.rejections import REJECTION_REASONS
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
@@ -153,7 +154,7 @@ def read_input(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> li
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            digest = _sha256_file(path)
+            digest = sha256_file(path)
             return [
                 InputRecord(
                     rel,
@@ -168,14 +169,6 @@ def read_input(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> li
         return [InputRecord(rel, "", 0, reason="unreadable", detail=exc.strerror or str(exc))]
     base = InputRecord(rel, hashlib.sha256(data).hexdigest(), len(data))
     return list(_records_from_bytes(base, data, path.suffix.lower()))
-
-
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _reject(base: InputRecord, reason: str, detail: str | None = None) -> InputRecord:

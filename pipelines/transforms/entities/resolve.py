@@ -8,7 +8,6 @@ person in the corpus with that surname, giving one entity per real-world name
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -19,6 +18,7 @@ import polars as pl
 from pipelines.transforms.entities.article import Mention, acronym_definitions, resolve_article
 from pipelines.transforms.entities.register import Register, RegisterEntry
 from pipelines.transforms.entities.spans import Span
+from pipelines.transforms.hashing import short_id
 
 MENTION_SCHEMA = {
     "article_id": pl.String,
@@ -43,7 +43,7 @@ ENTITY_SCHEMA = {
 
 def entity_id(canonical_name: str, entity_type: str) -> str:
     """Stable ID: first 16 hex digits of SHA-256 of ``TYPE:canonical name``."""
-    return hashlib.sha256(f"{entity_type}:{canonical_name}".encode()).hexdigest()[:16]
+    return short_id(f"{entity_type}:{canonical_name}")
 
 
 def resolve_corpus(

@@ -13,12 +13,12 @@ assembling rows. IDs:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
 import polars as pl
 
+from pipelines.transforms.hashing import short_id
 from pipelines.transforms.quotes.attribution import EntityMention, attribute_quotes
 from pipelines.transforms.quotes.spans import find_quotes
 from pipelines.transforms.text import fold, words
@@ -39,10 +39,6 @@ QUOTE_SCHEMA = {
     "utterance_id": pl.String,
     "contained_in_utterance_id": pl.String,
 }
-
-
-def _digest(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
 
 
 def article_mentions(
@@ -89,7 +85,7 @@ def quotes_table(
             body = text[quote.start : quote.end]
             rows.append(
                 {
-                    "quote_id": _digest(f"{aid}:{quote.start}:{quote.end}"),
+                    "quote_id": short_id(f"{aid}:{quote.start}:{quote.end}"),
                     "article_id": aid,
                     "quote_start": quote.start,
                     "quote_end": quote.end,
@@ -101,7 +97,7 @@ def quotes_table(
                     "speaker_entity_id": who.speaker.entity_id if who.speaker else None,
                     "cue": who.cue,
                     "attribution": who.method,
-                    "utterance_id": _digest(fold(body)),
+                    "utterance_id": short_id(fold(body)),
                 }
             )
         if progress and (done % 100 == 0 or done == len(ids)):
