@@ -23,9 +23,8 @@ lint: install  ## Formatter, linter and type checker
 validate: install  ## CI validation job: materialize everything, run every check; fails on any
 	$(VENV)/bin/dagster job execute -m pipelines.definitions -j ci_validation
 
-evaluate: install  ## Print extraction quality on the seeds against tests/gold
-	$(VENV)/bin/python -m pipelines.evaluation.entities
-	$(VENV)/bin/python -m pipelines.evaluation.quotes
+evaluate: install  ## Extraction quality on the seeds, the dev corpus and (POLNEAR=path) PolNeAR
+	$(VENV)/bin/python -m pipelines.evaluation.report $(if $(POLNEAR),--polnear $(POLNEAR))
 
 benchmark: install  ## Time every stage on 10,000 generated articles (about 15 minutes)
 	$(VENV)/bin/python -m pipelines.bench.benchmark --articles 10000

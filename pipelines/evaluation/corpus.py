@@ -1,14 +1,13 @@
-"""Building the published article texts from a seeds folder, without Dagster."""
+"""Building the published article texts from a folder of input files, without Dagster."""
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
 import polars as pl
 
-from pipelines.resources import DEFAULT_REGISTER, DEFAULT_SPACY_MODEL, PROJECT_ROOT
 from pipelines.transforms.articles import (
     clean_records,
     identify_articles,
@@ -19,21 +18,25 @@ from pipelines.transforms.dedup import deduplicate
 from pipelines.transforms.ingest import discover_files, read_input
 
 
-def articles_from_seeds(seeds: Path, latest: dt.date | None = None) -> pl.DataFrame:
-    """The canonical articles (``article_id``, ``source_path``, ``text``…) of a seeds folder."""
-    records = [r for path in discover_files(seeds) for r in read_input(path, seeds)]
+def articles_from_folder(
+    folder: Path, docs: Iterable[str] | None = None, latest: dt.date | None = None
+) -> pl.DataFrame:
+    """The canonical articles (``article_id``, ``source_path``, ``text``…) of a folder.
+
+    Args:
+        folder: The input root, as the pipeline's ``seeds_dir``.
+        docs: Only these files (paths relative to ``folder``); all when None.
+        latest: The ingestion date (no published date after it); today when None.
+    """
+    wanted = None if docs is None else set(docs)
+    paths = [
+        path
+        for path in discover_files(folder)
+        if wanted is None or path.relative_to(folder).as_posix() in wanted
+    ]
+    records = [r for path in paths for r in read_input(path, folder)]
     dated = normalize_dates(
         clean_records(records_frame(records)), latest or dt.datetime.now(dt.UTC).date()
     )
     canonical, _ = deduplicate(identify_articles(dated, "evaluation"))
     return canonical
-
-
-def evaluation_arguments(description: str | None, gold: Path) -> argparse.Namespace:
-    """The command-line options every evaluation script takes."""
-    parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--seeds", type=Path, default=PROJECT_ROOT / "seeds")
-    parser.add_argument("--gold", type=Path, default=gold)
-    parser.add_argument("--model", default=DEFAULT_SPACY_MODEL)
-    parser.add_argument("--register", type=Path, default=DEFAULT_REGISTER)
-    return parser.parse_args()

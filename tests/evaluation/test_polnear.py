@@ -1,0 +1,75 @@
+"""PolNeAR standoff annotation becomes gold direct quotations (on a tiny copy in its layout)."""
+
+import pytest
+
+from pipelines.evaluation.polnear import polnear_gold, quoted_stretches, source_kind
+
+TEXT = (
+    "Headline\n\n"
+    "“We will win,” Smith said, “and soon.” The senator said taxes would fall.\n\n"
+    "He added: “Nobody believes it.”\n"
+)
+
+
+@pytest.fixture
+def copy(tmp_path):
+    data = tmp_path / "data" / "train"
+    (data / "text").mkdir(parents=True)
+    (data / "attributions").mkdir()
+    (data / "text" / "pub_2016-01-01_story.txt").write_text(TEXT, encoding="utf-8")
+    smith = TEXT.index("Smith")
+    first = TEXT.index("“We")
+    second_end = TEXT.index("soon.”") + len("soon.”")
+    taxes = TEXT.index("taxes")
+    senator = TEXT.index("The senator")
+    he = TEXT.index("He added")
+    nobody = TEXT.index("“Nobody")
+    lines = [
+        f"T1\tSource {smith} {smith + 5}\tSmith",
+        f"T2\tContent {first} {TEXT.index(',”') + 2};{TEXT.index('“and')} {second_end}\t…",
+        f"T3\tCue {smith + 6} {smith + 10}\tsaid",
+        "E1\tAttribution:T3 Source:T1 Content:T2 Cue:T3",
+        f"T4\tSource {senator} {senator + 11}\tThe senator",
+        f"T5\tContent {taxes} {taxes + 21}\ttaxes would fall",
+        "E2\tAttribution:T5 Source:T4 Content:T5",
+        f"T6\tSource {he} {he + 2}\tHe",
+        f"T7\tContent {nobody + 1} {nobody + 20}\tNobody believes it.",
+        "E3\tAttribution:T7 Source:T6 Content:T7",
+    ]
+    # two annotators: the first file by name is used
+    (data / "attributions" / "pub_2016-01-01_story_aaaa.ann").write_text("\n".join(lines))
+    (data / "attributions" / "pub_2016-01-01_story_bbbb.ann").write_text("")
+    return tmp_path
+
+
+def test_quoted_content_becomes_gold_quotes(copy):
+    gold = polnear_gold(copy, "train")
+    rows = [
+        (TEXT[s:e], who, kind)
+        for s, e, who, kind in gold.quotes.select(
+            "quote_start", "quote_end", "speaker", "speaker_kind"
+        ).iter_rows()
+    ]
+    assert rows == [
+        ("We will win", "Smith", "name"),
+        ("and soon.", "Smith", "name"),
+        ("Nobody believes it.", None, "pronoun"),
+    ]
+    assert gold.docs == ("pub_2016-01-01_story.txt",)
+    assert gold.lenient_speakers
+
+
+def test_only_train_and_dev_are_read(copy):
+    with pytest.raises(ValueError, match="not read here"):
+        polnear_gold(copy, "te" + "st")
+    with pytest.raises(FileNotFoundError, match="not a PolNeAR copy"):
+        polnear_gold(copy, "dev")
+
+
+def test_quoted_stretches_and_source_kinds():
+    text = 'He said "yes, we can," then left.'
+    assert [text[s:e] for s, e in quoted_stretches(text, 8, 22)] == ["yes, we can"]
+    assert source_kind("Hillary Clinton’s campaign") == "name"
+    assert source_kind("The officials") == "description"
+    assert source_kind("she") == "pronoun"
+    assert source_kind(None) == "none"
