@@ -80,7 +80,7 @@ def dev_corpus(split: str, root: Path = DEV_CORPUS) -> Gold:
         .filter(pl.col("file").is_in(docs))
         .rename({"file": "doc"})
         .with_columns(pl.col("quote_start", "quote_end").cast(pl.Int64))
-        .select(GOLD_QUOTE_SCHEMA)
+        .select(list(GOLD_QUOTE_SCHEMA))
     )
     entities = (
         _read_csv(root / "entities.csv").filter(pl.col("file").is_in(docs)).rename({"file": "doc"})
