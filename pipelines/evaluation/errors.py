@@ -47,10 +47,15 @@ def quote_error_classes(gold: Gold, predicted: Predictions) -> Counter[str]:
             if row["speaker"] is None and got is not None:
                 classes[f"speaker given to an unnamed quotation ({row['speaker_kind']})"] += 1
             elif row["speaker"] is not None and not same_speaker(got, row["speaker"]):
-                outcome = "left null" if got is None else "wrong"
-                cause = _speaker_cause(gold, row, previous, names.get(row["doc"], set()))
-                classes[f"speaker {outcome}: {cause}"] += 1
-        previous = row
+                if got is not None and _same_person_other_form(got, row["speaker"]):
+                    classes["speaker wrong: short or long form of the right name"] += 1
+                else:
+                    outcome = "left null" if got is None else "wrong"
+                    cause = _speaker_cause(gold, row, previous, names.get(row["doc"], set()))
+                    classes[f"speaker {outcome}: {cause}"] += 1
+        # an interruption is only the cause when the first part got its speaker
+        right = key in found and row["speaker"] is not None
+        previous = row if right and same_speaker(found[key], row["speaker"]) else None
     return classes
 
 
@@ -62,6 +67,8 @@ def _speaker_cause(gold: Gold, row: dict, previous: dict | None, names: set[str]
         return "continuation paragraph (no attribution of its own)"
     if row["speaker_kind"] in ("organization", "document"):
         return "organization or document speaker"
+    if (row["cue"] or "").strip() in (":", "—", "–"):
+        return "colon lead-in or name label"
     if mention.split()[0].casefold() in PRONOUNS:
         return "pronoun"
     if not _cue_known(row["cue"]):
@@ -70,11 +77,19 @@ def _speaker_cause(gold: Gold, row: dict, previous: dict | None, names: set[str]
         return "name missed by NER"
     if mention[:1].islower():
         return "description names the speaker"
+    if len(mention.split()) > len(row["speaker"].split()):
+        return "name with a title or apposition"
     return "other"
 
 
+def _same_person_other_form(got: str, gold: str) -> bool:
+    """ "Doe" or "Dr. Jane Doe of the clinic" for "Jane Doe": the name words overlap."""
+    got_words, gold_words = set(got.split()), set(gold.split())
+    return bool(got_words & gold_words) and not got_words.isdisjoint(gold.split()[-1:])
+
+
 def _interrupted(gold: Gold, previous: dict, row: dict) -> bool:
-    """The previous quotation, same speaker, ends shortly before this one in its paragraph."""
+    """The previous quotation (attributed right), same speaker, ends shortly before this one."""
     if previous["doc"] != row["doc"] or previous["speaker"] != row["speaker"]:
         return False
     text = (gold.texts / row["doc"]).read_text(encoding="utf-8")

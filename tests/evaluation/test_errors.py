@@ -19,7 +19,9 @@ TEXT = (
     "“We will win,” said Jane Doe, a nurse. “And soon.”\n\n"
     "“It is late,” she said.\n\n"
     "“Move on,” the ministry exclaimed.\n\n"
-    "Crowds chanted “no more.”\n"
+    "Crowds chanted “no more.”\n\n"
+    "“Fine,” said Doe.\n\n"
+    "Mayor Bob Lee: “Thanks.”\n"
 )
 
 
@@ -50,6 +52,8 @@ def test_quote_error_classes(tmp_path: Path):
         gold_row("It is late", "Jane Doe", "person", "she", "said"),
         gold_row("Move on", "Ministry of Health", "organization", "the ministry", "exclaimed"),
         gold_row("no more.", None, "crowd", "Crowds", "chanted"),
+        gold_row("Fine", "Jane Doe", "person", "Doe", "said"),
+        gold_row("Thanks.", "Bob Lee", "person", "Mayor Bob Lee", ":"),
     ]
     gold = Gold(
         "t", tmp_path, ("a.txt",), pl.DataFrame(gold_rows, schema=GOLD_QUOTE_SCHEMA), None, None
@@ -61,6 +65,8 @@ def test_quote_error_classes(tmp_path: Path):
         (*span("Move on"), None),
         (*span("no more."), "Jane Doe"),
         (*span("Title"), None),
+        (*span("Fine"), "Doe"),
+        (*span("Thanks."), None),
     ]
     predicted = Predictions(
         quotes=pl.DataFrame(
@@ -76,6 +82,8 @@ def test_quote_error_classes(tmp_path: Path):
         "speaker wrong: pronoun": 1,
         "speaker left null: organization or document speaker": 1,
         "speaker given to an unnamed quotation (crowd)": 1,
+        "speaker wrong: short or long form of the right name": 1,
+        "speaker left null: colon lead-in or name label": 1,
     }
 
 

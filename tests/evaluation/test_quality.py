@@ -1,0 +1,41 @@
+"""Extraction quality floors: the figures ``make evaluate`` printed before any rule was tuned.
+
+Raise a floor when a change lifts the figure; never lower one to make a change pass.
+The test half's floors are checked, but its errors are never read to tune a rule.
+"""
+
+import pytest
+
+from pipelines.evaluation.gold import dev_corpus, seeds_gold
+from pipelines.evaluation.predict import Models
+from pipelines.evaluation.report import evaluate
+from pipelines.resources import DEFAULT_REGISTER, DEFAULT_SPACY_MODEL
+from pipelines.transforms.entities.ner import load_model
+from pipelines.transforms.entities.register import load_register
+from pipelines.transforms.quotes.parse import load_parser
+
+# corpus: (quotation span F1, speaker accuracy over named speakers, entity F1)
+FLOORS = {
+    "seeds": (0.95, 0.95, 0.92),
+    "dev": (0.97, 0.44, 0.70),
+    "test": (0.96, 0.35, 0.69),
+}
+
+
+@pytest.fixture(scope="module")
+def models() -> Models:
+    return Models(
+        load_model(DEFAULT_SPACY_MODEL),
+        load_parser(DEFAULT_SPACY_MODEL),
+        load_register(DEFAULT_REGISTER),
+    )
+
+
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+def test_quality_holds_its_floor(corpus, models):
+    gold = seeds_gold() if corpus == "seeds" else dev_corpus(corpus)
+    row, _ = evaluate(gold, models)
+    span_f1, speakers, entity_f1 = FLOORS[corpus]
+    assert row.spans.f1 >= span_f1
+    assert row.speakers.accuracy >= speakers
+    assert row.entities is not None and row.entities.f1 >= entity_f1
