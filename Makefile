@@ -1,5 +1,8 @@
-# Task runner: every target installs what it needs first (Python 3.11 is all it assumes).
-PYTHON ?= python3.11
+# Task runner: every target installs what it needs first (Python 3.11-3.13 is all it assumes).
+# PYTHON picks the interpreter; by default the first of these that runs (pyenv shims of
+# versions that are not active do not run). Its real path is handed to uv.
+PYTHON ?= $(firstword $(foreach p,python3.11 python3.12 python3.13 python3,\
+	$(shell $(p) -c 'import sys; print(sys.executable)' 2>/dev/null)))
 UV_VERSION := 0.13.8
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
@@ -35,11 +38,13 @@ dev: install  ## Dagster UI and daemon on http://127.0.0.1:3000
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml uv.lock $(UV)
-	$(UV) sync --frozen --python $(shell command -v $(PYTHON) || command -v python3)
+	@test -n "$(PYTHON)" || { echo "no Python 3.11-3.13 found: install one, or set PYTHON=/path/to/python3"; exit 1; }
+	$(UV) sync --frozen --python $(PYTHON)
 	touch $@
 
 $(UV):
-	$(shell command -v $(PYTHON) || command -v python3) -m venv $(TOOLS)
+	@test -n "$(PYTHON)" || { echo "no Python 3.11-3.13 found: install one, or set PYTHON=/path/to/python3"; exit 1; }
+	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 clean:
