@@ -10,12 +10,13 @@ corpora are scored the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
 
 from pipelines.resources import PROJECT_ROOT
+from pipelines.transforms.entities.register import Register
 
 GOLD_ROOT = PROJECT_ROOT / "tests" / "gold"
 DEV_CORPUS = GOLD_ROOT / "dev"
@@ -121,6 +122,28 @@ def seeds_gold(seeds: Path = PROJECT_ROOT / "seeds", root: Path = GOLD_ROOT) -> 
     docs = tuple(sorted(p.name for p in seeds.iterdir() if p.is_file()))
     quotes = pl.DataFrame(rows, schema=GOLD_QUOTE_SCHEMA)
     return Gold("seeds", seeds, docs, quotes, entities, None)
+
+
+def with_register_names(gold: Gold, register: Register) -> Gold:
+    """Gold speaker and entity names that the register knows, as its canonical names.
+
+    The register is the dataset's naming convention ("Donald J. Trump" is published
+    as "Donald Trump"); annotators wrote the fullest name the article uses.
+    """
+
+    def canonical(column: str) -> pl.Expr:
+        return pl.col(column).map_elements(
+            lambda name: entry.canonical_name if (entry := register.lookup(name)) else name,
+            return_dtype=pl.String,
+        )
+
+    quotes = gold.quotes.with_columns(canonical("speaker").alias("speaker"))
+    entities = (
+        None
+        if gold.entities is None
+        else gold.entities.with_columns(canonical("canonical_name").alias("canonical_name"))
+    )
+    return replace(gold, quotes=quotes, entities=entities)
 
 
 def locate_quote(text: str, quote: str, doc: str) -> int:

@@ -23,7 +23,13 @@ from pipelines.evaluation.errors import (
     entity_error_classes,
     quote_error_classes,
 )
-from pipelines.evaluation.gold import DEV_CORPUS, Gold, dev_corpus, seeds_gold
+from pipelines.evaluation.gold import (
+    DEV_CORPUS,
+    Gold,
+    dev_corpus,
+    seeds_gold,
+    with_register_names,
+)
 from pipelines.evaluation.polnear import polnear_gold
 from pipelines.evaluation.predict import Models, Predictions, predict
 from pipelines.evaluation.scoring import (
@@ -52,7 +58,9 @@ class Row:
 
 
 def evaluate(gold: Gold, models: Models) -> tuple[Row, Predictions]:
-    """Run the pipeline on ``gold``'s files and score it."""
+    """Run the pipeline on ``gold``'s files and score it (names as the register has them)."""
+    if not gold.lenient_speakers:
+        gold = with_register_names(gold, models.register)
     predicted = predict(gold, models)
     return Row(
         gold,

@@ -18,7 +18,7 @@ TEXT = (
     "Title\n\n"
     "“We will win,” said Jane Doe, a nurse. “And soon.”\n\n"
     "“It is late,” she said.\n\n"
-    "“Move on,” the ministry exclaimed.\n\n"
+    "“Move on,” the ministry harrumphed.\n\n"
     "Crowds chanted “no more.”\n\n"
     "“Fine,” said Doe.\n\n"
     "Mayor Bob Lee: “Thanks.”\n"
@@ -50,7 +50,7 @@ def test_quote_error_classes(tmp_path: Path):
         gold_row("We will win", "Jane Doe", "person", "Jane Doe", "said"),
         gold_row("And soon.", "Jane Doe", "person", "Jane Doe", "said"),
         gold_row("It is late", "Jane Doe", "person", "she", "said"),
-        gold_row("Move on", "Ministry of Health", "organization", "the ministry", "exclaimed"),
+        gold_row("Move on", "Ministry of Health", "organization", "the ministry", "harrumphed"),
         gold_row("no more.", None, "crowd", "Crowds", "chanted"),
         gold_row("Fine", "Jane Doe", "person", "Doe", "said"),
         gold_row("Thanks.", "Bob Lee", "person", "Mayor Bob Lee", ":"),
@@ -90,7 +90,7 @@ def test_quote_error_classes(tmp_path: Path):
 def test_cue_known_by_rough_lemma():
     assert _cue_known("said") and _cue_known("told reporters") and _cue_known("according to")
     assert _cue_known("replied") and _cue_known("warns")
-    assert not _cue_known("exclaimed")
+    assert not _cue_known("harrumphed")
 
 
 def test_entity_and_date_error_classes():

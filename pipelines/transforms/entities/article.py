@@ -24,6 +24,13 @@ _ACRONYM_BEFORE = re.compile(
     r"[\w.’'&-]*|of|and|for|the|on)\s+){0,8}[A-Z][\w.’'&-]*)[)\]]"
 )
 _MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "&"})
+_NOT_A_PERSON_WORD = re.compile(
+    r"^(?:Department|Office|Ministry|Court|Committee|Council|Division|Bureau|Agency|Service"
+    r"|Administration|Corps|Force|Board|Commission|Institute|Center|Centre|University"
+    r"|College|School|Association|Union|Party|Group|Company|Inc\.?|Corp\.?|Co\.?|Ltd\.?"
+    r"|Foundation|Fund|Bank|News|Times|Post|Press|Street|Avenue|Road|County|City|State"
+    r"|Republic|Kingdom|Federation|Island|Islands|River|Lake|Mountain|Park)$"
+)
 _TERMINAL = (".", "!", "?", ":", ";", "”", '"')
 
 
@@ -198,9 +205,43 @@ def _name_mention(
     return Mention(span.start, span.end, label, surface, span.label, "name")
 
 
+def _retype_people(mentions: list[Mention], text: str) -> list[Mention]:
+    surnames = {
+        text[m.start : m.end]
+        for m in mentions
+        if m.type == "PERSON" and " " not in text[m.start : m.end]
+    }
+    retyped = []
+    for mention in mentions:
+        words = text[mention.start : mention.end].split()
+        if (
+            mention.type in {"ORG", "GPE", "NORP", "FAC", "LOC"}
+            and mention.resolution == "name"
+            and 2 <= len(words) <= 4
+            and words[-1] in surnames
+            and all(w[:1].isupper() and not _NOT_A_PERSON_WORD.match(w) for w in words)
+        ):
+            mention = Mention(
+                mention.start,
+                mention.end,
+                mention.model_label,
+                mention.canonical_name,
+                "PERSON",
+                mention.resolution,
+                mention.entry,
+            )
+        retyped.append(mention)
+    return retyped
+
+
 def _resolve_short_names(mentions: list[Mention], text: str) -> list[Mention]:
     """A one-word mention equal to the last word of a full person name in the article
-    names that person (the nearest full name before it, else the first after it)."""
+    names that person (the nearest full name before it, else the first after it).
+
+    A full name the model typed otherwise ("Jane Roe" as ORG) is a person when the
+    article also calls someone by its last word alone as a PERSON and every word of it
+    is capitalized and none is an organization's head noun."""
+    mentions = _retype_people(mentions, text)
     full_names = [m for m in mentions if m.type == "PERSON" and " " in text[m.start : m.end]]
     resolved = []
     for mention in mentions:

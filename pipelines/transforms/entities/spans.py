@@ -33,8 +33,21 @@ _DETERMINERS = frozenset({"the", "a", "an", "The", "A", "An"})
 _LOWER_CONNECTORS = frozenset(
     {"of", "and", "for", "on", "the", "de", "du", "la", "van", "von", "&", "in", "at", "to"}
 )
-# Plural demonyms and group nouns: "Americans", "New Yorkers", "Texans", "Muslims".
-_DEMONYM = re.compile(r"^(?:[A-Z][\w’'.-]*\s)?[A-Z]\w*(?:ans|ians|ers|ites|ese|is|ims|ists)$")
+# Plural demonyms and group nouns: "Americans", "New Yorkers", "Texans", "Muslims",
+# "Israelis". How much of the suffix list applies depends on the model's label: place
+# names end in "-is" (Paris, Illinois) and surnames in "-ers"/"-is" (Sanders,
+# Gerapetritis), so a PERSON is a group only as one word with an unambiguous suffix.
+_DEMONYM = {
+    "ORG": re.compile(r"^(?:[A-Z][\w’'.-]*\s)?[A-Z]\w*(?:ans|ians|ers|ites|ese|is|ims|ists)$"),
+    "GPE": re.compile(r"^(?:[A-Z][\w’'.-]*\s)?[A-Z]\w*(?:ans|ians|ers|ites|ese|ims|ists)$"),
+    "PERSON": re.compile(r"^[A-Z]\w*(?:ans|ians|ites|ims|ists)$"),
+}
+# Organizational head nouns: a title word before them is part of the name
+# ("Justice Department", "Sheriff's Office"), not a person's title.
+_ORG_HEADS = re.compile(
+    r"^(?:Department|Dept\.|Office|Ministry|Court|Committee|Council|Division|Bureau|Agency"
+    r"|Service|Administration|Corps|Force|Board|Commission|Institute|Center|Centre)\b"
+)
 _NOT_DEMONYM = re.compile(
     r"(?:Brothers|Partners|Workers|Teamsters|Officers|Engineers|"
     r"Manufacturers|Producers|Lawyers|Rangers|Yankees|Mets)$"
@@ -69,6 +82,8 @@ def normalize_span(span: Span, text: str) -> Span | None:
     span = _strip_determiner(span, text)
     if span.label == "PERSON" or _LEADING_TITLE.match(span.text(text)):
         span = _strip_title(span, text)
+    if span.label == "PERSON":
+        span = _after_possessive_owner(span, text)
     span = _strip_possessive(span, text)
     if span.label != "PERSON":
         span = _trim_lowercase_edges(span, text)
@@ -76,11 +91,8 @@ def normalize_span(span: Span, text: str) -> Span | None:
     surface = span.text(text)
     if span.end <= span.start or not any(c.isupper() for c in surface):
         return None
-    if (
-        span.label in {"ORG", "GPE", "PERSON"}
-        and _DEMONYM.match(surface)
-        and not (_NOT_DEMONYM.search(surface))
-    ):
+    demonym = _DEMONYM.get(span.label)
+    if demonym and demonym.match(surface) and not _NOT_DEMONYM.search(surface):
         span = replace(span, label="NORP")
     return span
 
@@ -120,10 +132,22 @@ def _at_sentence_start(text: str, index: int) -> bool:
 
 
 def _strip_title(span: Span, text: str) -> Span:
-    match = _LEADING_TITLE.match(span.text(text))
+    surface = span.text(text)
+    match = _LEADING_TITLE.match(surface)
     if not match or match.end() >= span.end - span.start:
         return span
+    if _ORG_HEADS.match(surface[match.end() :]):
+        return span
     return replace(span, start=span.start + match.end())
+
+
+def _after_possessive_owner(span: Span, text: str) -> Span:
+    """ "University of Hawaii’s Lauren Schurmeier": the person is after the owner."""
+    surface = span.text(text)
+    owner = max(surface.rfind("’s "), surface.rfind("'s "))
+    if owner <= 0:
+        return span
+    return replace(span, start=span.start + owner + 3)
 
 
 def _strip_possessive(span: Span, text: str) -> Span:

@@ -19,89 +19,63 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pipelines.transforms.quotes.lexicon import (
+    ABBREVIATIONS,
+    CUE_LEMMAS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PHRASAL_CUES,
+    STATEMENT_NOUNS,
+    SUPPORT_VERBS,
+)
 from pipelines.transforms.quotes.spans import QuoteSpan
 
-CUE_LEMMAS = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "explain",
-        "state",
-        "claim",
-        "conclude",
-        "vow",
-        "warn",
-        "ask",
-        "write",
-        "post",
-        "describe",
-        "insist",
-        "argue",
-        "note",
-        "declare",
-        "announce",
-        "reply",
-        "respond",
-        "recall",
-        "admit",
-        "acknowledge",
-        "suggest",
-        "promise",
-        "pledge",
-        "emphasize",
-        "stress",
-        "tweet",
-        "testify",
-        "urge",
-        "encourage",
-        "articulate",
-        "predict",
-        "complain",
-        "confirm",
-        "deny",
-        "caution",
-        "contend",
-        "maintain",
-        "remark",
-        "continue",
-        "shout",
-        "whisper",
-        "scream",
-        "joke",
-        "boast",
-        "concede",
-        "counter",
-        "lament",
-        "quip",
-        "assert",
-    }
-)
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-ORG_NOUNS = frozenset(
-    {
-        "agency",
-        "department",
-        "office",
-        "company",
-        "group",
-        "organization",
-        "organisation",
-        "union",
-        "administration",
-        "ministry",
-        "council",
-        "committee",
-        "campaign",
-        "firm",
-        "bureau",
-        "authority",
-        "coalition",
-    }
-)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "parataxis"})
 _TERMINAL = re.compile(r"[.!?](?=\s|$)")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_INTERRUPTION_CHARS = 200
+_LABEL_WORDS = 12
+_INVERTED_CHARS = 60
+# Capitalized title words, abbreviations and initials between a cue and a name.
+_TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and))*\s*")
+
+
+def sentence_end(text: str, index: int) -> bool:
+    """Whether the ``.``/``!``/``?`` at ``index`` ends a sentence.
+
+    Not after an initial ("J. Doe"), a dotted abbreviation ("U.S."), a
+    capitalized title or state abbreviation ("Gen.", "Calif."), nor before a
+    lowercase word.
+    """
+    following = text[index + 1 : index + 3].lstrip()
+    if following[:1].islower():
+        return False
+    if text[index] != ".":
+        return True
+    match = _WORD_BEFORE.search(text, 0, index)
+    word = match.group() if match else ""
+    if not word:
+        return True
+    if "." in word or (len(word) == 1 and word.isupper()):
+        return False
+    return not (word[0].isupper() and word.lower() in ABBREVIATIONS)
+
+
+def is_cue(token: Any) -> bool:
+    """A reporting verb: a lexicon lemma, a phrasal form ("points out"), or a support
+    verb with a statement noun as object ("issued a statement")."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in CUE_LEMMAS:
+        return True
+    children = list(token.children)
+    if any((lemma, c.text.lower()) in PHRASAL_CUES for c in children if c.dep_ == "prt"):
+        return True
+    return lemma in SUPPORT_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in children
+    )
 
 
 @dataclass(frozen=True)
@@ -137,7 +111,8 @@ def attribute_quotes(
         result = context.from_window(quote)
         if result.cue is None:
             result = (
-                context.from_colon_lead_in(quote)
+                context.interrupted(quote, list(zip(quotes, results, strict=False)))
+                or context.from_colon_lead_in(quote)
                 or context.continuation(quote, list(zip(quotes, results, strict=False)))
                 or result
             )
@@ -165,13 +140,13 @@ class _Context:
         p_start, p_end = self._paragraph(start)
         left = p_start
         for match in _TERMINAL.finditer(self.text, p_start, start):
-            if not self._quoted(match.start()):
+            if not self._quoted(match.start()) and sentence_end(self.text, match.start()):
                 left = match.end()
         right = p_end
         if self.text[end - 1 : end] in {".", "!", "?"}:
             return left, min(end + 1, p_end)  # the quote's own sentence ends with it
         for match in _TERMINAL.finditer(self.text, end, p_end):
-            if not self._quoted(match.start()):
+            if not self._quoted(match.start()) and sentence_end(self.text, match.start()):
                 right = match.end()
                 break
         return left, right
@@ -187,12 +162,7 @@ class _Context:
             if named:
                 return Attribution(named[0], "according to", method or "explicit")
         cues = [
-            t
-            for t in self.doc
-            if left <= t.idx < right
-            and not self._quoted(t.idx)
-            and t.pos_ in {"VERB", "AUX"}
-            and t.lemma_.lower() in CUE_LEMMAS
+            t for t in self.doc if left <= t.idx < right and not self._quoted(t.idx) and is_cue(t)
         ]
         if not cues:
             return NONE
@@ -211,7 +181,20 @@ class _Context:
             if verb.dep_ not in _CLIMB_DEPS or verb.head is verb:
                 break
             verb = verb.head
-        return None, "none"
+        return self._inverted_name(cue), "explicit"
+
+    def _inverted_name(self, cue: Any) -> EntityMention | None:
+        """ "…,” said Deputy Director Jane Doe of the agency: the parser gave the cue no
+        subject, but a person or organization follows it, only titles between."""
+        after = cue.idx + len(cue.text)
+        for mention in self.mentions:
+            if mention.start < after or mention.type not in {"PERSON", "ORG"}:
+                continue
+            between = self.text[after : mention.start]
+            if len(between) <= _INVERTED_CHARS and _TITLES_ONLY.fullmatch(between):
+                return mention
+            break
+        return None
 
     def _resolve_subject(self, token: Any) -> tuple[EntityMention | None, str]:
         span_start = min(t.idx for t in token.subtree)
@@ -219,6 +202,10 @@ class _Context:
         on_token = [m for m in self.mentions if m.start <= token.idx < m.end]
         if on_token:
             return on_token[0], "explicit"
+        if token.pos_ == "PROPN":
+            named = self._by_last_name(token.text)
+            if named:
+                return named, "explicit"
         lower = token.text.lower()
         if lower in PERSON_PRONOUNS:
             return self._antecedent(token.idx, "PERSON"), "pronoun"
@@ -230,6 +217,18 @@ class _Context:
             if span_start <= m.start and m.end <= span_end and m.type in {"PERSON", "ORG"}
         ]
         return (inside[0], "explicit") if len(inside) == 1 else (None, "none")
+
+    def _by_last_name(self, word: str) -> EntityMention | None:
+        """A name NER missed at the attribution ("Doe said") that is the last word of
+        exactly one person (or organization) named elsewhere in the article."""
+        for kind in ("PERSON", "ORG"):
+            found = {m.entity_id: m for m in self.mentions if m.type == kind}
+            matches = [m for m in found.values() if m.name.split()[-1] == word]
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                return None
+        return None
 
     def _antecedent(self, before: int, kind: str) -> EntityMention | None:
         """The nearest preceding ``kind`` mention that is a sentence's main subject,
@@ -258,11 +257,44 @@ class _Context:
         main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
         return "main" if main else "subject"
 
+    def interrupted(
+        self, quote: QuoteSpan, earlier: list[tuple[QuoteSpan, Attribution]]
+    ) -> Attribution | None:
+        """The second part of a quotation split by its attribution in one paragraph
+        ("“…,” said Doe. “…”") shares the first part's speaker."""
+        if not earlier or earlier[-1][1].speaker is None:
+            return None
+        previous, attribution = earlier[-1]
+        between = self.text[previous.end : quote.start]
+        if "\n" in between or len(between) > _INTERRUPTION_CHARS:
+            return None
+        ends = [m for m in _TERMINAL.finditer(between) if sentence_end(between, m.start())]
+        return attribution if len(ends) <= 1 else None
+
+    def from_label(self, quote: QuoteSpan, colon: int) -> Attribution | None:
+        """A short verbless label before a colon ("Gov. Jane Doe (D-Ohio): “…”") names
+        the speaker when it holds one person (or, with no person, one organization)."""
+        p_start, _ = self._paragraph(colon)
+        label = [t for t in self.doc if p_start <= t.idx < colon]
+        if not label or len(label) > _LABEL_WORDS or any(t.pos_ == "VERB" for t in label):
+            return None
+        inside = [m for m in self.mentions if p_start <= m.start and m.end <= colon]
+        for kind in ("PERSON", "ORG"):
+            named = {m.entity_id: m for m in inside if m.type == kind}
+            if len(named) == 1:
+                return Attribution(next(iter(named.values())), ":", "colon")
+            if named:
+                return None  # several people: a joint label is nobody's alone
+        return None
+
     def from_colon_lead_in(self, quote: QuoteSpan) -> Attribution | None:
         before = self.text[: quote.start].rstrip(' “"\n')
         if not before.endswith(":"):
             return None
         colon = len(before) - 1
+        labelled = self.from_label(quote, colon)
+        if labelled:
+            return labelled
         left, _ = self._window(colon, colon)
         result = self.from_window(quote, (left, colon), method="colon")
         if result.speaker is None:
@@ -287,9 +319,7 @@ class _Context:
             [
                 t
                 for t in self.doc
-                if prev_start <= t.idx < prev_end
-                and t.lemma_.lower() in CUE_LEMMAS
-                and t.pos_ == "VERB"
+                if prev_start <= t.idx < prev_end and not self._quoted(t.idx) and is_cue(t)
             ]
         ):
             speaker, _ = self._speaker(cue)

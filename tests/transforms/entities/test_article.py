@@ -67,6 +67,32 @@ def test_short_name_resolves_to_earlier_full_name_even_if_mislabelled():
     ]
 
 
+def test_full_name_typed_org_is_a_person_when_its_surname_is_one():
+    text = "Minister Aurelija Kaunaite signed. “It is done,” Kaunaite said. Acme Group agreed."
+    short = text.index("Kaunaite said")
+    found = spans(text, ("Aurelija Kaunaite", "ORG"), ("Acme Group", "ORG"))
+    found.insert(1, Span(short, short + len("Kaunaite"), "PERSON"))
+    mentions = resolve_article(text, found, EMPTY)
+    assert names(text, mentions) == [
+        ("Aurelija Kaunaite", "Aurelija Kaunaite", "PERSON", "name"),
+        ("Kaunaite", "Aurelija Kaunaite", "PERSON", "short_name"),
+        ("Acme Group", "Acme Group", "ORG", "name"),
+    ]
+
+
+def test_organization_named_after_a_person_keeps_its_type():
+    text = "The Kaunaite Foundation paid. Kaunaite said so."
+    short = text.index("Kaunaite said")
+    found = [*spans(text, ("Kaunaite Foundation", "ORG")), Span(short, short + 8, "PERSON")]
+    mentions = resolve_article(text, found, EMPTY)
+    assert names(text, mentions)[0] == (
+        "Kaunaite Foundation",
+        "Kaunaite Foundation",
+        "ORG",
+        "name",
+    )
+
+
 def test_register_alias_links_and_longest_overlap_wins():
     register = Register(
         [

@@ -65,6 +65,38 @@ def test_plural_demonyms_tagged_org_or_gpe_become_norp():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("Foreign Minister Giorgos Gerapetritis signed.", "Giorgos Gerapetritis", "PERSON"),
+        ("Bernie Sanders spoke.", "Bernie Sanders", "PERSON"),
+        ("Sanders spoke.", "Sanders", "PERSON"),
+        ("She moved to Illinois.", "Illinois", "GPE"),
+        ("She moved to Paris.", "Paris", "GPE"),
+        ("Flights left Memphis.", "Memphis", "GPE"),
+    ],
+)
+def test_surnames_and_places_ending_like_demonyms_keep_their_type(text, surface, label):
+    assert norm(text, surface, label) == (surface, label)
+
+
+def test_one_word_person_with_a_plural_group_suffix_becomes_norp():
+    assert norm("Many Muslims prayed.", "Muslims", "PERSON") == ("Muslims", "NORP")
+    assert norm("The Israelis left.", "Israelis", "GPE") == ("Israelis", "GPE")
+
+
+def test_title_word_before_an_organization_head_is_part_of_the_name():
+    text = "The Justice Department announced charges."
+    assert norm(text, "Justice Department", "ORG") == ("Justice Department", "ORG")
+    assert norm("The Sheriff Office said.", "Sheriff Office", "ORG") == ("Sheriff Office", "ORG")
+
+
+def test_person_after_a_possessive_owner():
+    text = "said Ohio State’s Lena Park, who led it."
+    assert norm(text, "Ohio State’s Lena Park", "PERSON") == ("Lena Park", "PERSON")
+    assert norm("Lena Park’s plan", "Lena Park’s", "PERSON") == ("Lena Park", "PERSON")
+
+
 def test_span_crossing_a_paragraph_break_is_cut():
     text = "Budget Talks Resume\n\nThe council met."
     assert norm(text, "Budget Talks Resume\n\nThe", "ORG") == ("Budget Talks Resume", "ORG")

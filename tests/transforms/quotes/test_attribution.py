@@ -3,7 +3,12 @@
 import pytest
 
 from pipelines.resources import DEFAULT_SPACY_MODEL
-from pipelines.transforms.quotes.attribution import EntityMention, attribute_quotes
+from pipelines.transforms.quotes.attribution import (
+    EntityMention,
+    attribute_quotes,
+    is_cue,
+    sentence_end,
+)
 from pipelines.transforms.quotes.parse import load_parser
 from pipelines.transforms.quotes.spans import find_quotes
 
@@ -118,3 +123,73 @@ def test_scare_quote_without_speaker_stays_unattributed(nlp):
 def test_cue_with_unnamed_subject_is_not_guessed(nlp):
     text = "Lena Park left early. A bystander said, “It was chaos.”"
     assert attribute(nlp, text) == [("It was chaos.", None, "said", "none")]
+
+
+def test_interrupted_quotation_shares_its_attribution(nlp):
+    text = "“The ferry will run all winter,” said Omar Haddad. “It will also stop at the pier.”"
+    assert [r[1:] for r in attribute(nlp, text)] == [
+        ("Omar Haddad", "said", "explicit"),
+        ("Omar Haddad", "said", "explicit"),
+    ]
+
+
+def test_quote_after_another_sentence_is_not_an_interruption(nlp):
+    text = (
+        "“The ferry will run all winter,” said Omar Haddad. Riders were unconvinced. "
+        "Fares rose. “Nobody asked us.”"
+    )
+    assert [r[1] for r in attribute(nlp, text)] == ["Omar Haddad", None]
+
+
+def test_name_label_before_a_colon(nlp):
+    text = "Transit board chair Lena Park (D-Ohio): “Nobody asked the riders first.”"
+    assert attribute(nlp, text)[0][1:] == ("Lena Park", ":", "colon")
+
+
+def test_joint_label_names_nobody(nlp):
+    text = "Lena Park and Omar Haddad: “Nobody asked the riders first.”"
+    assert attribute(nlp, text)[0][1] is None
+
+
+def test_inverted_cue_with_titles_before_the_name(nlp):
+    text = (
+        "“The ferry will run all winter,” said Deputy Transit Director Lena Park of the "
+        "Harbor Transit Authority."
+    )
+    assert attribute(nlp, text)[0][1] == "Lena Park"
+
+
+def test_surname_that_ner_missed_links_to_the_full_name(nlp):
+    text = "Dana Whitfield runs the line.\n\n“The ferry will run all winter,” Whitfield said."
+    found = [m for m in mentions(text) if m.name == "Dana Whitfield" and m.end < 20]
+    quotes = find_quotes(text)
+    result = attribute_quotes(text, nlp(text), quotes, found)
+    assert result[0].speaker is not None and result[0].speaker.name == "Dana Whitfield"
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "expected"),
+    [
+        ("Sen. Lena Park said.", 3, False),
+        ("It was J. Doe.", 8, False),
+        ("He moved to the U.S. and left.", 19, False),
+        ("He left. Then he came back.", 7, True),
+        ("Doe spoke in Wash. on Monday.", 17, False),
+        ("It ends here.", 12, True),
+    ],
+)
+def test_sentence_end_skips_abbreviations(text, index, expected):
+    assert text[index] == "."
+    assert sentence_end(text, index) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Lena Park pointed out that fares rose.", "pointed"),
+        ("Lena Park issued a statement on fares.", "issued"),
+        ("Lena Park exclaimed that fares rose.", "exclaimed"),
+    ],
+)
+def test_reporting_verb_forms(nlp, sentence, cue):
+    assert [t.text for t in nlp(sentence) if is_cue(t)] == [cue]
