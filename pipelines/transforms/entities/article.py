@@ -213,6 +213,7 @@ def _retype_people(mentions: list[Mention], text: str) -> list[Mention]:
     }
     retyped = []
     for mention in mentions:
+        mention = _person_after_owner(mention, text, surnames)
         words = text[mention.start : mention.end].split()
         if (
             mention.type in {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -232,6 +233,21 @@ def _retype_people(mentions: list[Mention], text: str) -> list[Mention]:
             )
         retyped.append(mention)
     return retyped
+
+
+def _person_after_owner(mention: Mention, text: str, surnames: set[str]) -> Mention:
+    """ "University of Ohio’s Jane Roe" typed ORG: the person after the possessive, when
+    the article also calls her by her surname alone."""
+    surface = text[mention.start : mention.end]
+    owner = max(surface.rfind("’s "), surface.rfind("'s "))
+    if mention.type == "PERSON" or mention.resolution != "name" or owner <= 0:
+        return mention
+    start = mention.start + owner + 3
+    words = text[start : mention.end].split()
+    if not 2 <= len(words) <= 4 or words[-1] not in surnames:
+        return mention
+    name = text[start : mention.end]
+    return Mention(start, mention.end, mention.model_label, name, "PERSON", "name")
 
 
 def _resolve_short_names(mentions: list[Mention], text: str) -> list[Mention]:

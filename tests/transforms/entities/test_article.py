@@ -80,6 +80,19 @@ def test_full_name_typed_org_is_a_person_when_its_surname_is_one():
     ]
 
 
+def test_person_after_an_owner_typed_org():
+    text = "said Ohio State’s Aurelija Kaunaite, who led it. Kaunaite said more."
+    short = text.index("Kaunaite said")
+    found = [
+        *spans(text, ("Ohio State’s Aurelija Kaunaite", "ORG")),
+        Span(short, short + 8, "PERSON"),
+    ]
+    assert names(text, resolve_article(text, found, EMPTY)) == [
+        ("Aurelija Kaunaite", "Aurelija Kaunaite", "PERSON", "name"),
+        ("Kaunaite", "Aurelija Kaunaite", "PERSON", "short_name"),
+    ]
+
+
 def test_organization_named_after_a_person_keeps_its_type():
     text = "The Kaunaite Foundation paid. Kaunaite said so."
     short = text.index("Kaunaite said")
