@@ -1,6 +1,9 @@
-"""Extraction quality floors: the figures ``make evaluate`` printed before any rule was tuned.
+"""Extraction quality floors: the figures ``make evaluate`` prints today, rounded down.
 
-Raise a floor when a change lifts the figure; never lower one to make a change pass.
+The first floors were the baseline measured before any rule was tuned on the
+development corpus (dev half 0.97 / 0.44 / 0.70, test half 0.96 / 0.35 / 0.69); they
+were raised with attribution v2. Raise a floor when a change lifts the figure; never
+lower one to make a change pass.
 The test half's floors are checked, but its errors are never read to tune a rule.
 """
 
@@ -17,8 +20,8 @@ from pipelines.transforms.quotes.parse import load_parser
 # corpus: (quotation span F1, speaker accuracy over named speakers, entity F1)
 FLOORS = {
     "seeds": (0.95, 0.95, 0.92),
-    "dev": (0.97, 0.44, 0.70),
-    "test": (0.96, 0.35, 0.69),
+    "dev": (0.97, 0.70, 0.73),
+    "test": (0.96, 0.72, 0.72),
 }
 
 
