@@ -22,6 +22,7 @@ from typing import Any
 from pipelines.transforms.quotes.lexicon import (
     ABBREVIATIONS,
     CUE_LEMMAS,
+    INDEFINITES,
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PHRASAL_CUES,
@@ -199,8 +200,12 @@ class _Context:
     def _resolve_subject(self, token: Any) -> tuple[EntityMention | None, str]:
         span_start = min(t.idx for t in token.subtree)
         span_end = max(t.idx + len(t) for t in token.subtree)
+        if any(c.dep_ in {"det", "nummod"} and c.lower_ in INDEFINITES for c in token.children):
+            return None, "none"  # "one Democrat familiar with…", "a spokesman": a description
         on_token = [m for m in self.mentions if m.start <= token.idx < m.end]
         if on_token:
+            if on_token[0].type == "NORP":
+                return None, "none"  # a group word ("Democrats") is nobody in particular
             return on_token[0], "explicit"
         if token.pos_ == "PROPN":
             named = self._by_last_name(token.text)
@@ -269,7 +274,25 @@ class _Context:
         if "\n" in between or len(between) > _INTERRUPTION_CHARS:
             return None
         ends = [m for m in _TERMINAL.finditer(between) if sentence_end(between, m.start())]
-        return attribution if len(ends) <= 1 else None
+        if len(ends) > 1 or self._own_clause_follows(quote):
+            return None
+        return attribution
+
+    def _own_clause_follows(self, quote: QuoteSpan) -> bool:
+        """A verb after the quotation in its own sentence ("“…?” Doe repeated."): the
+        quotation has an attribution of its own, even one the lexicon does not know.
+        A quotation ending with a period ends its sentence: what follows is not its."""
+        if self.text[quote.end - 1 : quote.end] == ".":
+            return False
+        _, right = self._paragraph(quote.end)
+        for match in _TERMINAL.finditer(self.text, quote.end + 1, right):
+            if not self._quoted(match.start()) and sentence_end(self.text, match.start()):
+                right = match.start()
+                break
+        return any(
+            quote.end <= t.idx < right and t.pos_ == "VERB" and not self._quoted(t.idx)
+            for t in self.doc
+        )
 
     def from_label(self, quote: QuoteSpan, colon: int) -> Attribution | None:
         """A short verbless label before a colon ("Gov. Jane Doe (D-Ohio): “…”") names

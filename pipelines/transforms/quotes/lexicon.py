@@ -100,8 +100,11 @@ CUE_LEMMAS = frozenset(
         "label",
         "brand",
         "term",
+        "repeat",
     }
 )
+# Determiners that make a subject a description ("one official", "a spokesman").
+INDEFINITES = frozenset({"a", "an", "one", "another", "some", "several", "many", "two"})
 # "points out", "went on": a verb that reports only with its particle.
 PHRASAL_CUES = frozenset({("point", "out"), ("go", "on"), ("lash", "out"), ("sum", "up")})
 # "issued a statement", "delivered remarks": a support verb reports through its object.

@@ -193,3 +193,13 @@ def test_sentence_end_skips_abbreviations(text, index, expected):
 )
 def test_reporting_verb_forms(nlp, sentence, cue):
     assert [t.text for t in nlp(sentence) if is_cue(t)] == [cue]
+
+
+def test_second_quote_with_its_own_unknown_verb_does_not_inherit(nlp):
+    text = "“It will run,” Whitfield said. “All winter?” Haddad harrumphed loudly."
+    assert [r[1] for r in attribute(nlp, text)] == ["Dana Whitfield", None]
+
+
+def test_indefinite_subject_is_a_description_not_a_named_speaker(nlp):
+    text = "Lena Park left. “It was chaos,” said one Harbor Transit Authority official."
+    assert attribute(nlp, text)[0][1] is None
