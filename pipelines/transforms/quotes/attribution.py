@@ -15,6 +15,7 @@ guess.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "parataxis"})
 _TERMINAL = re.compile(r"[.!?](?=\s|$)")
 _WORD_BEFORE = re.compile(r"[\w.]+$")
+_WORD_CHARS = 40  # how far back to look for the word before a period
 _INTERRUPTION_CHARS = 200
 _LABEL_WORDS = 12
 _INVERTED_CHARS = 60
@@ -54,7 +56,7 @@ def sentence_end(text: str, index: int) -> bool:
         return False
     if text[index] != ".":
         return True
-    match = _WORD_BEFORE.search(text, 0, index)
+    match = _WORD_BEFORE.search(text, max(0, index - _WORD_CHARS), index)
     word = match.group() if match else ""
     if not word:
         return True
@@ -126,10 +128,18 @@ class _Context:
         self, text: str, doc: Any, quotes: list[QuoteSpan], mentions: list[EntityMention]
     ) -> None:
         self.text, self.doc, self.quotes = text, doc, quotes
+        self._opens = [q.start - 1 for q in quotes]
         self.mentions = [m for m in mentions if not self._quoted(m.start)]
 
+    def _tokens(self, start: int, end: int) -> Any:
+        """The tokens that start in ``[start, end)``, without walking the whole doc."""
+        span = self.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+        return [] if span is None else [t for t in span if start <= t.idx < end]
+
     def _quoted(self, index: int) -> bool:
-        return any(q.start - 1 <= index < q.end + 1 for q in self.quotes)
+        """Inside a quotation or on its marks (quotations are sorted and never overlap)."""
+        at = bisect.bisect_right(self._opens, index) - 1
+        return at >= 0 and index < self.quotes[at].end + 1
 
     def _paragraph(self, index: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, index) + 1
@@ -162,9 +172,7 @@ class _Context:
             named = [m for m in self.mentions if after <= m.start <= after + 40]
             if named:
                 return Attribution(named[0], "according to", method or "explicit")
-        cues = [
-            t for t in self.doc if left <= t.idx < right and not self._quoted(t.idx) and is_cue(t)
-        ]
+        cues = [t for t in self._tokens(left, right) if not self._quoted(t.idx) and is_cue(t)]
         if not cues:
             return NONE
         cue = min(cues, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
@@ -298,7 +306,7 @@ class _Context:
         """A short verbless label before a colon ("Gov. Jane Doe (D-Ohio): “…”") names
         the speaker when it holds one person (or, with no person, one organization)."""
         p_start, _ = self._paragraph(colon)
-        label = [t for t in self.doc if p_start <= t.idx < colon]
+        label = list(self._tokens(p_start, colon))
         if not label or len(label) > _LABEL_WORDS or any(t.pos_ == "VERB" for t in label):
             return None
         inside = [m for m in self.mentions if p_start <= m.start and m.end <= colon]
@@ -339,11 +347,7 @@ class _Context:
             last = previous[-1]
             return Attribution(last.speaker, None, "continuation") if last.speaker else None
         for cue in reversed(
-            [
-                t
-                for t in self.doc
-                if prev_start <= t.idx < prev_end and not self._quoted(t.idx) and is_cue(t)
-            ]
+            [t for t in self._tokens(prev_start, prev_end) if not self._quoted(t.idx) and is_cue(t)]
         ):
             speaker, _ = self._speaker(cue)
             if speaker is not None:
