@@ -16,10 +16,9 @@ from pipelines.transforms.clean import clean_document
 from pipelines.transforms.dates import parse_published_date
 from pipelines.transforms.hashing import sha256_text, short_id
 from pipelines.transforms.ingest import InputRecord
-from pipelines.transforms.text import fold
+from pipelines.transforms.text import WORD_PATTERN, fold
 from schemas.rejections import REJECTION_REASONS
 
-WORD_PATTERN = r"\w+(?:['’]\w+)*"
 RECORD_SCHEMA = {
     "source_path": pl.String,
     "source_sha256": pl.String,

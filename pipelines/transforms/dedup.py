@@ -18,6 +18,8 @@ import polars as pl
 from datasketch import MinHash, MinHashLSH
 
 from pipelines.transforms.text import fold
+from schemas.article_duplicates import ArticleDuplicates
+from schemas.derive import polars_schema
 
 DEFAULT_THRESHOLD = 0.7
 DEFAULT_SHINGLE_WORDS = 5
@@ -139,12 +141,5 @@ def _duplicate_frame(
             "similarity": [round(s, 6) for _, _, s in links],
             "method": ["exact" if folded[i] == folded[r] else "near" for i, r, _ in links],
         },
-        schema={
-            "source_path": pl.String,
-            "source_record": pl.Int64,
-            "duplicate_article_id": pl.String,
-            "article_id": pl.String,
-            "similarity": pl.Float64,
-            "method": pl.String,
-        },
+        schema=polars_schema(ArticleDuplicates),
     ).sort("source_path", "source_record")

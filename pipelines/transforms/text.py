@@ -16,7 +16,9 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061-\u206
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# A word: letters or digits, with inner apostrophes ("don’t"). The one definition.
+WORD_PATTERN = r"\w+(?:['’]\w+)*"
+WORD = re.compile(WORD_PATTERN)
 
 
 def normalize_characters(text: str) -> str:
@@ -61,7 +63,7 @@ def join_paragraphs(paragraphs: list[str]) -> str:
 
 def words(text: str) -> list[str]:
     """Return the words of ``text`` (letters/digits, with inner apostrophes)."""
-    return _WORD.findall(text)
+    return WORD.findall(text)
 
 
 def fold(text: str) -> str:

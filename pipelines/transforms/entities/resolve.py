@@ -19,26 +19,12 @@ from pipelines.transforms.entities.article import Mention, acronym_definitions, 
 from pipelines.transforms.entities.register import Register, RegisterEntry
 from pipelines.transforms.entities.spans import Span
 from pipelines.transforms.hashing import short_id
+from schemas.derive import polars_schema
+from schemas.entities import Entities
+from schemas.entity_mentions import EntityMentions
 
-MENTION_SCHEMA = {
-    "article_id": pl.String,
-    "entity_id": pl.String,
-    "mention_start": pl.Int64,
-    "mention_end": pl.Int64,
-    "mention_text": pl.String,
-    "model_label": pl.String,
-    "resolution": pl.String,
-}
-ENTITY_SCHEMA = {
-    "entity_id": pl.String,
-    "canonical_name": pl.String,
-    "type": pl.String,
-    "wikidata_id": pl.String,
-    "in_register": pl.Boolean,
-    "aliases": pl.String,
-    "mention_count": pl.Int64,
-    "article_count": pl.Int64,
-}
+MENTION_SCHEMA = polars_schema(EntityMentions)
+ENTITY_SCHEMA = polars_schema(Entities)
 
 
 def entity_id(canonical_name: str, entity_type: str) -> str:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.transforms.text import WORD
+
 OPENERS = frozenset('“"„«')
 CLOSERS = frozenset('”"»')
 FRAGMENT_MAX_WORDS = 4
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _STANDALONE_BEFORE = re.compile(r"(?:^|[.!?:,;—–]|[.!?][”\"])\s*$")
 
 
@@ -59,7 +60,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     quotes = []
     for start, end, closed in raw:
         start, end = _trim(text, start, end)
-        if end > start and _WORD.search(text[start:end]):
+        if end > start and WORD.search(text[start:end]):
             quotes.append(QuoteSpan(start, end, quote_kind(text, start, end), closed))
     return quotes
 
@@ -81,7 +82,7 @@ def quote_kind(text: str, start: int, end: int) -> str:
     its own as a capitalized sentence is a ``fragment`` (scare quotes included).
     """
     body = text[start:end]
-    words = _WORD.findall(body)
+    words = WORD.findall(body)
     before = text[max(0, text.rfind("\n", 0, start) + 1) : start].rstrip('“"„« ')
     standalone = bool(_STANDALONE_BEFORE.search(before))
     if len(words) <= FRAGMENT_MAX_WORDS and not (standalone and body[:1].isupper()):

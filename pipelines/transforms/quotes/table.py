@@ -22,23 +22,10 @@ from pipelines.transforms.hashing import short_id
 from pipelines.transforms.quotes.attribution import EntityMention, attribute_quotes
 from pipelines.transforms.quotes.spans import find_quotes
 from pipelines.transforms.text import fold, words
+from schemas.derive import polars_schema
+from schemas.quotes import Quotes
 
-QUOTE_SCHEMA = {
-    "quote_id": pl.String,
-    "article_id": pl.String,
-    "quote_start": pl.Int64,
-    "quote_end": pl.Int64,
-    "quote_text": pl.String,
-    "kind": pl.String,
-    "is_closed": pl.Boolean,
-    "word_count": pl.Int64,
-    "speaker": pl.String,
-    "speaker_entity_id": pl.String,
-    "cue": pl.String,
-    "attribution": pl.String,
-    "utterance_id": pl.String,
-    "contained_in_utterance_id": pl.String,
-}
+QUOTE_SCHEMA = polars_schema(Quotes)
 
 
 def article_mentions(
