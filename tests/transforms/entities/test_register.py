@@ -36,3 +36,17 @@ def test_bad_register_rows_are_refused_with_file_and_line(tmp_path, row, message
     path.write_text(HEADER + row)
     with pytest.raises(ValueError, match=message):
         load_register(path)
+
+
+def test_every_wikidata_id_in_the_register_cites_a_checkable_url():
+    import csv
+
+    from pipelines.resources import DEFAULT_REGISTER
+
+    with DEFAULT_REGISTER.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    cited = [r for r in rows if r["wikidata_id"]]
+    assert len(cited) == 13
+    for row in cited:
+        assert row["wikidata_source"] == f"https://www.wikidata.org/wiki/{row['wikidata_id']}"
+    assert all(not r["wikidata_source"] for r in rows if not r["wikidata_id"])
