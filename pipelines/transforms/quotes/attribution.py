@@ -154,8 +154,9 @@ class _Context:
             if not self._quoted(match.start()) and sentence_end(self.text, match.start()):
                 left = match.end()
         right = p_end
-        if self.text[end - 1 : end] in {".", "!", "?"}:
+        if self.text[end - 1 : end] == ".":
             return left, min(end + 1, p_end)  # the quote's own sentence ends with it
+        # after "?" or "!" the sentence may go on: "“Why now?” she asked."
         for match in _TERMINAL.finditer(self.text, end, p_end):
             if not self._quoted(match.start()) and sentence_end(self.text, match.start()):
                 right = match.end()

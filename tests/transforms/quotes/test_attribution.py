@@ -203,3 +203,8 @@ def test_second_quote_with_its_own_unknown_verb_does_not_inherit(nlp):
 def test_indefinite_subject_is_a_description_not_a_named_speaker(nlp):
     text = "Lena Park left. “It was chaos,” said one Harbor Transit Authority official."
     assert attribute(nlp, text)[0][1] is None
+
+
+def test_question_quote_then_inverted_attribution(nlp):
+    text = "“Will the ferry run all winter?” Whitfield asked on Monday."
+    assert attribute(nlp, text)[0][1:] == ("Dana Whitfield", "asked", "explicit")
