@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pipelines.transforms.quotes.lexicon import (
@@ -129,6 +129,7 @@ class _Context:
     ) -> None:
         self.text, self.doc, self.quotes = text, doc, quotes
         self._opens = [q.start - 1 for q in quotes]
+        self._antecedents: list[EntityMention] | None = None
         self.mentions = [m for m in mentions if not self._quoted(m.start)]
 
     def _tokens(self, start: int, end: int) -> Any:
@@ -244,10 +245,31 @@ class _Context:
                 return None
         return None
 
+    def _with_surname_subjects(self) -> list[EntityMention]:
+        """The mentions, plus subjects NER missed that are a named person's surname
+        ("Ibrahim shared…" after "Michael Ibrahim"), in text order; computed once."""
+        if self._antecedents is None:
+            found = list(self.mentions)
+            for token in self.doc:
+                if token.dep_ not in SUBJECT_DEPS or token.pos_ != "PROPN":
+                    continue
+                if self._quoted(token.idx) or any(
+                    m.start <= token.idx < m.end for m in self.mentions
+                ):
+                    continue
+                named = self._by_last_name(token.text)
+                if named is not None and named.type == "PERSON":
+                    end = token.idx + len(token.text)
+                    found.append(replace(named, start=token.idx, end=end))
+            self._antecedents = sorted(found, key=lambda m: m.start)
+        return self._antecedents
+
     def _antecedent(self, before: int, kind: str) -> EntityMention | None:
         """The nearest preceding ``kind`` mention that is a sentence's main subject,
         else one that is any subject, else the nearest one."""
-        candidates = [m for m in self.mentions if m.type == kind and m.end <= before]
+        candidates = [
+            m for m in self._with_surname_subjects() if m.type == kind and m.end <= before
+        ]
         if not candidates:
             return None
         ranked: dict[str, list[EntityMention]] = {"main": [], "subject": []}

@@ -208,3 +208,14 @@ def test_indefinite_subject_is_a_description_not_a_named_speaker(nlp):
 def test_question_quote_then_inverted_attribution(nlp):
     text = "“Will the ferry run all winter?” Whitfield asked on Monday."
     assert attribute(nlp, text)[0][1:] == ("Dana Whitfield", "asked", "explicit")
+
+
+def test_pronoun_antecedent_may_be_a_surname_ner_missed(nlp):
+    text = (
+        "Dana Whitfield arrived. Omar Haddad spoke first.\n\n"
+        "Whitfield disagreed. “It will run all winter,” she said."
+    )
+    full_names = [m for m in mentions(text) if " " in m.name and m.start < 40]
+    quotes = find_quotes(text)
+    result = attribute_quotes(text, nlp(text), quotes, full_names)
+    assert (result[0].speaker.name, result[0].method) == ("Dana Whitfield", "pronoun")
