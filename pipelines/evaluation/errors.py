@@ -17,7 +17,7 @@ import polars as pl
 from pipelines.evaluation.gold import Gold
 from pipelines.evaluation.predict import Predictions
 from pipelines.evaluation.scoring import _entity_sets, quote_keys, same_speaker
-from pipelines.transforms.quotes.attribution import CUE_LEMMAS
+from pipelines.transforms.quotes.lexicon import CUE_LEMMAS
 
 PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "their", "its"]

@@ -20,65 +20,22 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pipelines.transforms.quotes.cues import is_cue, sentence_end
 from pipelines.transforms.quotes.lexicon import (
-    ABBREVIATIONS,
-    CUE_LEMMAS,
     INDEFINITES,
     ORG_NOUNS,
     PERSON_PRONOUNS,
-    PHRASAL_CUES,
-    STATEMENT_NOUNS,
-    SUPPORT_VERBS,
 )
 from pipelines.transforms.quotes.spans import QuoteSpan
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "parataxis"})
 _TERMINAL = re.compile(r"[.!?](?=\s|$)")
-_WORD_BEFORE = re.compile(r"[\w.]+$")
-_WORD_CHARS = 40  # how far back to look for the word before a period
 _INTERRUPTION_CHARS = 200
 _LABEL_WORDS = 12
 _INVERTED_CHARS = 60
 # Capitalized title words, abbreviations and initials between a cue and a name.
 _TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and))*\s*")
-
-
-def sentence_end(text: str, index: int) -> bool:
-    """Whether the ``.``/``!``/``?`` at ``index`` ends a sentence.
-
-    Not after an initial ("J. Doe"), a dotted abbreviation ("U.S."), a
-    capitalized title or state abbreviation ("Gen.", "Calif."), nor before a
-    lowercase word.
-    """
-    following = text[index + 1 : index + 3].lstrip()
-    if following[:1].islower():
-        return False
-    if text[index] != ".":
-        return True
-    match = _WORD_BEFORE.search(text, max(0, index - _WORD_CHARS), index)
-    word = match.group() if match else ""
-    if not word:
-        return True
-    if "." in word or (len(word) == 1 and word.isupper()):
-        return False
-    return not (word[0].isupper() and word.lower() in ABBREVIATIONS)
-
-
-def is_cue(token: Any) -> bool:
-    """A reporting verb: a lexicon lemma, a phrasal form ("points out"), or a support
-    verb with a statement noun as object ("issued a statement")."""
-    if token.pos_ not in {"VERB", "AUX"}:
-        return False
-    lemma = token.lemma_.lower()
-    if lemma in CUE_LEMMAS:
-        return True
-    children = list(token.children)
-    if any((lemma, c.text.lower()) in PHRASAL_CUES for c in children if c.dep_ == "prt"):
-        return True
-    return lemma in SUPPORT_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in children
-    )
 
 
 @dataclass(frozen=True)
@@ -321,8 +278,7 @@ class _Context:
                 right = match.start()
                 break
         return any(
-            quote.end <= t.idx < right and t.pos_ == "VERB" and not self._quoted(t.idx)
-            for t in self.doc
+            t.pos_ == "VERB" and not self._quoted(t.idx) for t in self._tokens(quote.end, right)
         )
 
     def from_label(self, quote: QuoteSpan, colon: int) -> Attribution | None:

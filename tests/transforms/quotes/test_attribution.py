@@ -3,12 +3,8 @@
 import pytest
 
 from pipelines.resources import DEFAULT_SPACY_MODEL
-from pipelines.transforms.quotes.attribution import (
-    EntityMention,
-    attribute_quotes,
-    is_cue,
-    sentence_end,
-)
+from pipelines.transforms.quotes.attribution import EntityMention, attribute_quotes
+from pipelines.transforms.quotes.cues import is_cue, sentence_end
 from pipelines.transforms.quotes.parse import load_parser
 from pipelines.transforms.quotes.spans import find_quotes
 

@@ -1,0 +1,59 @@
+"""Telling reporting verbs and sentence ends, token by token and character by character.
+
+Belongs here: the tests attribution applies to one spaCy token (is it a reporting
+verb?) or one character (does this period end a sentence?). The word lists
+live in ``lexicon.py``; windows, subjects and speakers in ``attribution.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipelines.transforms.quotes.lexicon import (
+    ABBREVIATIONS,
+    CUE_LEMMAS,
+    PHRASAL_CUES,
+    STATEMENT_NOUNS,
+    SUPPORT_VERBS,
+)
+
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_WORD_CHARS = 40  # how far back to look for the word before a period
+
+
+def sentence_end(text: str, index: int) -> bool:
+    """Whether the ``.``/``!``/``?`` at ``index`` ends a sentence.
+
+    Not after an initial ("J. Doe"), a dotted abbreviation ("U.S."), a
+    capitalized title or state abbreviation ("Gen.", "Calif."), nor before a
+    lowercase word.
+    """
+    following = text[index + 1 : index + 3].lstrip()
+    if following[:1].islower():
+        return False
+    if text[index] != ".":
+        return True
+    match = _WORD_BEFORE.search(text, max(0, index - _WORD_CHARS), index)
+    word = match.group() if match else ""
+    if not word:
+        return True
+    if "." in word or (len(word) == 1 and word.isupper()):
+        return False
+    return not (word[0].isupper() and word.lower() in ABBREVIATIONS)
+
+
+def is_cue(token: Any) -> bool:
+    """A reporting verb: a lexicon lemma, a phrasal form ("points out"), or a support
+    verb with a statement noun as object ("issued a statement")."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in CUE_LEMMAS:
+        return True
+    children = list(token.children)
+    if any((lemma, c.text.lower()) in PHRASAL_CUES for c in children if c.dep_ == "prt"):
+        return True
+    return lemma in SUPPORT_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in children
+    )
