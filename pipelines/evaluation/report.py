@@ -127,14 +127,17 @@ def _arguments() -> argparse.Namespace:
 def main() -> None:
     """Evaluate every corpus and print the table and the dev half's error classes."""
     args = _arguments()
+    try:  # read every gold standard first: a wrong path fails before any model loads
+        corpora = [
+            seeds_gold(args.seeds),
+            dev_corpus("dev", args.dev_corpus),
+            dev_corpus("test", args.dev_corpus),
+        ]
+        if args.polnear:
+            corpora += [polnear_gold(args.polnear, "train"), polnear_gold(args.polnear, "dev")]
+    except (FileNotFoundError, ValueError) as exc:
+        sys.exit(f"error: {exc}")
     models = Models(load_model(args.model), load_parser(args.model), load_register(args.register))
-    corpora = [
-        seeds_gold(args.seeds),
-        dev_corpus("dev", args.dev_corpus),
-        dev_corpus("test", args.dev_corpus),
-    ]
-    if args.polnear:
-        corpora += [polnear_gold(args.polnear, "train"), polnear_gold(args.polnear, "dev")]
     rows, dev_predictions = [], None
     for gold in corpora:
         began = time.monotonic()

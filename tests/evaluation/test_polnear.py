@@ -73,3 +73,18 @@ def test_quoted_stretches_and_source_kinds():
     assert source_kind("The officials") == "description"
     assert source_kind("she") == "pronoun"
     assert source_kind(None) == "none"
+
+
+def test_report_refuses_a_folder_that_is_not_polnear_before_loading_models(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pipelines.evaluation.report", "--polnear", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert f"error: {tmp_path} is not a PolNeAR copy" in result.stderr
+    assert "evaluating" not in result.stderr
