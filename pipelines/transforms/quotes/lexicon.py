@@ -101,6 +101,8 @@ CUE_LEMMAS = frozenset(
         "brand",
         "term",
         "repeat",
+        "speak",
+        "cite",
     }
 )
 # Determiners that make a subject a description ("one official", "a spokesman").
