@@ -9,14 +9,16 @@ half); the test half is never broken down.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from pathlib import Path
 
 import polars as pl
 
 from pipelines.evaluation.gold import Gold
 from pipelines.evaluation.predict import Predictions
-from pipelines.evaluation.scoring import _entity_sets, quote_keys, same_speaker
+from pipelines.evaluation.scoring import entity_sets, quote_keys, same_speaker
 from pipelines.transforms.quotes.lexicon import CUE_LEMMAS
 
 PRONOUNS = frozenset(
@@ -88,11 +90,17 @@ def _same_person_other_form(got: str, gold: str) -> bool:
     return bool(got_words & gold_words) and not got_words.isdisjoint(gold.split()[-1:])
 
 
+@functools.lru_cache(maxsize=64)
+def _text(path: Path) -> str:
+    """A corpus file's text, read once however many quotations it holds."""
+    return path.read_text(encoding="utf-8")
+
+
 def _interrupted(gold: Gold, previous: dict, row: dict) -> bool:
     """The previous quotation (attributed right), same speaker, ends shortly before this one."""
     if previous["doc"] != row["doc"] or previous["speaker"] != row["speaker"]:
         return False
-    text = (gold.texts / row["doc"]).read_text(encoding="utf-8")
+    text = _text(gold.texts / row["doc"])
     between = text[previous["quote_end"] : row["quote_start"]]
     return "\n" not in between and len(between) <= _INTERRUPTION_CHARS
 
@@ -121,7 +129,7 @@ def _names_by_doc(names: pl.DataFrame) -> dict[str, set[str]]:
 
 def entity_error_classes(gold: pl.DataFrame, predicted: pl.DataFrame) -> Counter[str]:
     """Counts of entity errors: wrong type, name boundary, missed, spurious."""
-    required, ignored = _entity_sets(gold)
+    required, ignored = entity_sets(gold)
     triples = {
         t
         for t in predicted.select("doc", "canonical_name", "type").iter_rows()

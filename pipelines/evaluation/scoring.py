@@ -131,13 +131,13 @@ def speaker_scores(gold: Gold, predicted: pl.DataFrame) -> SpeakerScores:
 
 def entity_scores(gold: pl.DataFrame, predicted: pl.DataFrame) -> PRF:
     """(doc, canonical name, type) P/R/F1, borderline gold entities ignored."""
-    required, ignored = _entity_sets(gold)
+    required, ignored = entity_sets(gold)
     triples = {t for t in predicted.select("doc", "canonical_name", "type").iter_rows()}
     kept = {t for t in triples if (t[0], t[1]) not in ignored}
     return PRF(len(kept), len(required), len(kept & required))
 
 
-def _entity_sets(gold: pl.DataFrame) -> tuple[set[tuple[str, str, str]], set[tuple[str, str]]]:
+def entity_sets(gold: pl.DataFrame) -> tuple[set[tuple[str, str, str]], set[tuple[str, str]]]:
     required = set(
         gold.filter(pl.col("status") == "required")
         .select("doc", "canonical_name", "type")
