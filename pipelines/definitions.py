@@ -12,24 +12,27 @@ import os
 
 from dagster import Definitions, in_process_executor, load_assets_from_modules
 
-from pipelines.assets import articles, clean, entities, ingest, quotes, release
+from pipelines.assets import articles, clean, entities, ingest, parse, quotes, release
 from pipelines.checks import build_checks
 from pipelines.io_managers import PolarsParquetIOManagerFactory
 from pipelines.jobs import build_dataset, ci_validation
-from pipelines.resources import PROJECT_ROOT, PipelineSettings
+from pipelines.resources import PROJECT_ROOT, NlpPipeline, PipelineSettings
 from pipelines.sensors import seeds_sensor
 
 DEFAULT_STORAGE = PROJECT_ROOT / "build" / "intermediate"
 
 
 def build_defs(
-    settings: PipelineSettings | None = None, storage_dir: str | None = None
+    settings: PipelineSettings | None = None,
+    storage_dir: str | None = None,
+    nlp: NlpPipeline | None = None,
 ) -> Definitions:
     """Assemble assets, checks, jobs and resources.
 
     Args:
         settings: Pipeline settings; defaults read ``seeds/`` and write ``datasets/``.
         storage_dir: Folder for intermediate Parquet files between steps.
+        nlp: The spaCy pipeline; defaults to the default model, in one process.
     """
     if settings is None:
         settings = PipelineSettings(
@@ -38,7 +41,9 @@ def build_defs(
         )
     storage_dir = storage_dir or os.environ.get("NEWSDATA_STORAGE_DIR") or str(DEFAULT_STORAGE)
     return Definitions(
-        assets=load_assets_from_modules([ingest, clean, articles, entities, quotes, release]),
+        assets=load_assets_from_modules(
+            [ingest, clean, articles, parse, entities, quotes, release]
+        ),
         asset_checks=build_checks(),
         jobs=[build_dataset, ci_validation],
         sensors=[seeds_sensor],
@@ -47,6 +52,7 @@ def build_defs(
         executor=in_process_executor,
         resources={
             "settings": settings,
+            "nlp": nlp or NlpPipeline(),
             "io_manager": PolarsParquetIOManagerFactory(base_dir=storage_dir),
         },
     )

@@ -75,13 +75,13 @@ def frame_metadata(frame: pl.DataFrame, **extra: Any) -> dict[str, Any]:
 
 
 def intermediate_metadata(frame: pl.DataFrame, **extra: Any) -> dict[str, Any]:
-    """``frame_metadata`` (previewed without the long ``text`` column) plus the frame's
-    column schema.
+    """``frame_metadata`` (previewed without the long ``text`` column and binary columns)
+    plus the frame's column schema.
 
     For intermediate assets, which have no pandera model to declare a column
     schema at definition time: the materialization reports it instead.
     """
-    shown = frame.drop("text", strict=False)
+    shown = frame.drop("text", strict=False).select(pl.exclude(pl.Binary))
     return {**frame_metadata(shown, **extra), "dagster/column_schema": frame_schema(frame)}
 
 

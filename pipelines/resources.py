@@ -1,7 +1,8 @@
-"""Configuration resources: where inputs and outputs live, and stage settings.
+"""Resources: where inputs and outputs live, stage settings, and the one NLP pipeline.
 
 Belongs here: the ``PipelineSettings`` resource and the defaults it reads from
-``dataset.yaml``. Not here: any logic that uses the settings.
+``dataset.yaml``, and ``NlpPipeline``, the spaCy pipeline every NLP stage shares
+(tests swap in another). Not here: any logic that uses them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dagster import ConfigurableResource
 
 from pipelines.transforms.dedup import DEFAULT_SHINGLE_WORDS, DEFAULT_THRESHOLD, DedupSettings
 from pipelines.transforms.ingest import DEFAULT_MAX_BYTES
+from pipelines.transforms.nlp import installed_model_info, load_pipeline
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATASET_METADATA = PROJECT_ROOT / "dataset.yaml"
@@ -47,7 +49,6 @@ class PipelineSettings(ConfigurableResource):
     shingle_words: int = DEFAULT_SHINGLE_WORDS
     max_file_bytes: int = DEFAULT_MAX_BYTES
     ingest_date: str = ""
-    spacy_model: str = DEFAULT_SPACY_MODEL
     entity_register: str = str(DEFAULT_REGISTER.relative_to(PROJECT_ROOT))
 
     def seeds_path(self) -> Path:
@@ -75,3 +76,23 @@ class PipelineSettings(ConfigurableResource):
     def dedup(self) -> DedupSettings:
         """Near-duplicate detection settings."""
         return DedupSettings(threshold=self.dedup_threshold, shingle_words=self.shingle_words)
+
+
+class NlpPipeline(ConfigurableResource):
+    """The spaCy pipeline (tagger, lemmatizer, parser and NER) that parses every article once.
+
+    ``model`` is an installed model package or a model folder; ``n_process`` the
+    worker processes of the parse.
+    """
+
+    model: str = DEFAULT_SPACY_MODEL
+    n_process: int = 1
+    batch_size: int = 16
+
+    def load(self) -> Any:
+        """The loaded pipeline (loaded once per process)."""
+        return load_pipeline(self.model)
+
+    def info(self) -> dict[str, str]:
+        """The model's package name and version, without loading it."""
+        return installed_model_info(self.model)

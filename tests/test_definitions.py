@@ -15,6 +15,7 @@ def test_expected_assets_checks_and_jobs():
         "articles",
         "article_duplicates",
         "rejections",
+        "parsed_articles",
         "model_entity_spans",
         "entities",
         "entity_mentions",

@@ -1,13 +1,14 @@
 """The entity stage: model mentions, then the ``entities`` and ``entity_mentions`` tables."""
 
 import polars as pl
-from dagster import AssetExecutionContext, AssetOut, Output, asset, multi_asset
+from dagster import AssetOut, Output, asset, multi_asset
 
 from pipelines.metadata import asset_metadata, describe, frame_metadata, intermediate_metadata
-from pipelines.resources import PipelineSettings
-from pipelines.transforms.entities.ner import load_model, model_info, model_mentions
+from pipelines.resources import NlpPipeline, PipelineSettings
+from pipelines.transforms.entities.ner import model_spans
 from pipelines.transforms.entities.register import load_register
 from pipelines.transforms.entities.resolve import resolve_corpus
+from pipelines.transforms.nlp import parsed_docs
 from schemas.derive import conform
 from schemas.entities import Entities
 from schemas.entity_mentions import EntityMentions
@@ -15,16 +16,13 @@ from schemas.entity_mentions import EntityMentions
 
 @asset(group_name="entities", kinds={"spacy", "polars"})
 def model_entity_spans(
-    context: AssetExecutionContext, articles: pl.DataFrame, settings: PipelineSettings
+    articles: pl.DataFrame, parsed_articles: pl.DataFrame, nlp: NlpPipeline
 ) -> Output[pl.DataFrame]:
-    """Raw spans of the statistical NER model (published types only), before correction."""
-    nlp = load_model(settings.spacy_model)
-    spans = model_mentions(
-        nlp,
-        articles.select("article_id", "text"),
-        progress=lambda done, total: context.log.info(f"NER: {done}/{total} articles"),
-    )
-    info = model_info(nlp, settings.spacy_model)
+    """Raw spans of the statistical NER model (published types only), before correction,
+    read from the shared parse."""
+    texts = dict(articles.select("article_id", "text").iter_rows())
+    spans = model_spans(parsed_docs(parsed_articles, nlp.load().vocab, texts))
+    info = nlp.info()
     return Output(
         spans,
         metadata=intermediate_metadata(spans, model=info["name"], model_version=info["version"]),

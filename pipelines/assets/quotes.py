@@ -4,8 +4,8 @@ import polars as pl
 from dagster import AssetExecutionContext, Output, asset
 
 from pipelines.metadata import asset_metadata, frame_metadata
-from pipelines.resources import PipelineSettings
-from pipelines.transforms.quotes.parse import load_parser
+from pipelines.resources import NlpPipeline
+from pipelines.transforms.nlp import parsed_docs
 from pipelines.transforms.quotes.table import quotes_table
 from schemas.derive import conform
 from schemas.quotes import Quotes
@@ -15,14 +15,16 @@ from schemas.quotes import Quotes
 def quotes(
     context: AssetExecutionContext,
     articles: pl.DataFrame,
+    parsed_articles: pl.DataFrame,
     entity_mentions: pl.DataFrame,
     entities: pl.DataFrame,
-    settings: PipelineSettings,
+    nlp: NlpPipeline,
 ) -> Output[pl.DataFrame]:
     """Every direct quotation with exact offsets, kind, speaker, cue and attribution method."""
+    texts = articles.select("article_id", "text")
     frame = quotes_table(
-        load_parser(settings.spacy_model),
-        articles.select("article_id", "text"),
+        texts,
+        parsed_docs(parsed_articles, nlp.load().vocab, dict(texts.iter_rows())),
         entity_mentions,
         entities,
         progress=lambda done, total: context.log.info(f"quotes: {done}/{total} articles"),

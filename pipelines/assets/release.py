@@ -4,14 +4,14 @@ import polars as pl
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from pipelines.release.publish import Release, publish
-from pipelines.resources import PipelineSettings, dataset_metadata, pipeline_version
-from pipelines.transforms.entities.ner import installed_model_info
+from pipelines.resources import NlpPipeline, PipelineSettings, dataset_metadata, pipeline_version
 
 
 @asset(group_name="release", kinds={"parquet", "csv"})
 def dataset_release(
     context: AssetExecutionContext,
     settings: PipelineSettings,
+    nlp: NlpPipeline,
     input_records: pl.DataFrame,
     articles: pl.DataFrame,
     article_duplicates: pl.DataFrame,
@@ -48,7 +48,7 @@ def dataset_release(
                 "max_file_bytes": settings.max_file_bytes,
                 "entity_register": settings.entity_register,
             },
-            "ner_model": installed_model_info(settings.spacy_model),
+            "ner_model": nlp.info(),
             "inputs": inputs.to_dicts(),
         },
     )

@@ -33,11 +33,11 @@ from pipelines.transforms.articles import (
     rejected_records,
 )
 from pipelines.transforms.dedup import deduplicate
-from pipelines.transforms.entities.ner import load_model, model_mentions
+from pipelines.transforms.entities.ner import model_spans
 from pipelines.transforms.entities.register import load_register
 from pipelines.transforms.entities.resolve import resolve_corpus
 from pipelines.transforms.ingest import discover_files, read_input
-from pipelines.transforms.quotes.parse import load_parser
+from pipelines.transforms.nlp import load_pipeline, parse_articles, parsed_docs
 from pipelines.transforms.quotes.table import quotes_table
 from schemas.derive import conform
 from schemas.registry import TABLES
@@ -108,17 +108,22 @@ def run(articles: int, seed: int, work: Path) -> None:
     )
     kept = canonical.rename({"encoding": "source_encoding"})
     kept_words = int(kept["word_count"].sum())
-    ner = load_model(DEFAULT_SPACY_MODEL)
-    raw = _stage("ner", kept.height, kept_words, lambda: model_mentions(ner, kept))
+    nlp = load_pipeline(DEFAULT_SPACY_MODEL)
+    parsed = _stage("parse", kept.height, kept_words, lambda: parse_articles(nlp, kept))
+    raw = _stage(
+        "ner spans", kept.height, kept_words, lambda: model_spans(parsed_docs(parsed, nlp.vocab))
+    )
     entities, mentions = _stage(
         "entities",
         kept.height,
         kept_words,
         lambda: resolve_corpus(kept, raw, load_register(DEFAULT_REGISTER)),
     )
-    parser = load_parser(DEFAULT_SPACY_MODEL)
     quotes = _stage(
-        "quotes", kept.height, kept_words, lambda: quotes_table(parser, kept, mentions, entities)
+        "quotes",
+        kept.height,
+        kept_words,
+        lambda: quotes_table(kept, parsed_docs(parsed, nlp.vocab), mentions, entities),
     )
     tables = {
         "articles": kept,

@@ -17,8 +17,9 @@ import polars as pl
 
 from pipelines.evaluation.corpus import articles_from_folder
 from pipelines.evaluation.gold import Gold
-from pipelines.transforms.entities.ner import model_mentions
+from pipelines.transforms.entities.ner import model_spans
 from pipelines.transforms.entities.resolve import resolve_corpus
+from pipelines.transforms.nlp import parse_articles, parsed_docs
 from pipelines.transforms.quotes.table import quotes_table
 
 
@@ -42,19 +43,19 @@ class Predictions:
 
 @dataclass(frozen=True)
 class Models:
-    """The loaded NLP pipelines and the entity register, loaded once per evaluation."""
+    """The loaded NLP pipeline and the entity register, loaded once per evaluation."""
 
-    ner: Any
-    parser: Any
+    nlp: Any
     register: Any
 
 
 def predict(gold: Gold, models: Models) -> Predictions:
     """Run ingest, clean, dates, dedup, entities and quotes on ``gold``'s files."""
     articles = articles_from_folder(gold.texts, gold.docs)
-    raw = model_mentions(models.ner, articles)
+    parsed = parse_articles(models.nlp, articles)
+    raw = model_spans(parsed_docs(parsed, models.nlp.vocab))
     entities, mentions = resolve_corpus(articles, raw, models.register)
-    quotes = quotes_table(models.parser, articles, mentions, entities)
+    quotes = quotes_table(articles, parsed_docs(parsed, models.nlp.vocab), mentions, entities)
     doc_of = articles.select("article_id", pl.col("source_path").alias("doc"))
     return Predictions(
         quotes=_raw_offsets(quotes.join(doc_of, on="article_id"), articles, gold.texts),

@@ -41,9 +41,8 @@ from pipelines.evaluation.scoring import (
     speaker_scores,
 )
 from pipelines.resources import DEFAULT_REGISTER, DEFAULT_SPACY_MODEL, PROJECT_ROOT
-from pipelines.transforms.entities.ner import load_model
 from pipelines.transforms.entities.register import load_register
-from pipelines.transforms.quotes.parse import load_parser
+from pipelines.transforms.nlp import load_pipeline
 
 
 @dataclass(frozen=True)
@@ -137,7 +136,7 @@ def main() -> None:
             corpora += [polnear_gold(args.polnear, "train"), polnear_gold(args.polnear, "dev")]
     except (FileNotFoundError, ValueError) as exc:
         sys.exit(f"error: {exc}")
-    models = Models(load_model(args.model), load_parser(args.model), load_register(args.register))
+    models = Models(load_pipeline(args.model), load_register(args.register))
     rows, dev_predictions = [], None
     for gold in corpora:
         began = time.monotonic()

@@ -14,9 +14,8 @@ from pipelines.evaluation.gold import dev_corpus, seeds_gold
 from pipelines.evaluation.predict import Models
 from pipelines.evaluation.report import evaluate
 from pipelines.resources import DEFAULT_REGISTER, DEFAULT_SPACY_MODEL
-from pipelines.transforms.entities.ner import load_model
 from pipelines.transforms.entities.register import load_register
-from pipelines.transforms.quotes.parse import load_parser
+from pipelines.transforms.nlp import load_pipeline
 
 # corpus: (quotation span F1, speaker accuracy over named speakers, entity F1)
 FLOORS = {
@@ -30,11 +29,7 @@ CEILINGS = {"seeds": 0.0, "dev": 0.07, "test": 0.085}
 
 @pytest.fixture(scope="module")
 def models() -> Models:
-    return Models(
-        load_model(DEFAULT_SPACY_MODEL),
-        load_parser(DEFAULT_SPACY_MODEL),
-        load_register(DEFAULT_REGISTER),
-    )
+    return Models(load_pipeline(DEFAULT_SPACY_MODEL), load_register(DEFAULT_REGISTER))
 
 
 @pytest.mark.parametrize("corpus", sorted(FLOORS))

@@ -11,12 +11,11 @@ from pipelines.resources import DEFAULT_SPACY_MODEL
 from pipelines.transforms.clean import clean_document
 from pipelines.transforms.dates import parse_published_date
 from pipelines.transforms.entities.article import resolve_article
-from pipelines.transforms.entities.ner import load_model
 from pipelines.transforms.entities.register import Register
 from pipelines.transforms.entities.spans import Span
 from pipelines.transforms.ingest import read_input
+from pipelines.transforms.nlp import load_pipeline
 from pipelines.transforms.quotes.attribution import attribute_quotes
-from pipelines.transforms.quotes.parse import load_parser
 from pipelines.transforms.quotes.spans import find_quotes
 
 # Everything, surrogates included; plus the characters that break text pipelines.
@@ -41,13 +40,8 @@ SLOW = settings(
 
 
 @pytest.fixture(scope="module")
-def ner():
-    return load_model(DEFAULT_SPACY_MODEL)
-
-
-@pytest.fixture(scope="module")
-def parser():
-    return load_parser(DEFAULT_SPACY_MODEL)
+def nlp():
+    return load_pipeline(DEFAULT_SPACY_MODEL)
 
 
 @FAST
@@ -79,16 +73,16 @@ def test_quote_spans_always_slice_to_non_empty_text(raw):
 
 @SLOW
 @given(HOSTILE)
-def test_entity_and_quote_stages_never_raise_and_offsets_slice(ner, parser, raw):
+def test_entity_and_quote_stages_never_raise_and_offsets_slice(nlp, raw):
     text = clean_document(raw).text
-    doc = ner(text)
+    doc = nlp(text)
     spans = [Span(e.start_char, e.end_char, e.label_) for e in doc.ents]
     mentions = resolve_article(text, spans, Register([]))
     for mention in mentions:
         assert 0 <= mention.start < mention.end <= len(text)
         assert text[mention.start : mention.end].strip()
     quotes = find_quotes(text)
-    assert len(attribute_quotes(text, parser(text), quotes, [])) == len(quotes)
+    assert len(attribute_quotes(text, doc, quotes, [])) == len(quotes)
 
 
 @FAST

@@ -13,7 +13,7 @@ assembling rows. IDs:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import polars as pl
@@ -44,8 +44,8 @@ def article_mentions(
 
 
 def quotes_table(
-    nlp: Any,
     articles: pl.DataFrame,
+    docs: Iterable[tuple[str, Any]],
     entity_mentions: pl.DataFrame,
     entities: pl.DataFrame,
     progress: Callable[[int, int], None] | None = None,
@@ -53,18 +53,19 @@ def quotes_table(
     """Find and attribute every quotation in ``articles`` (``article_id``, ``text``).
 
     Args:
-        nlp: A spaCy pipeline with a tagger, lemmatizer and dependency parser.
         articles: The published articles.
+        docs: ``(article_id, Doc)``, the shared parse of every article's ``text``
+            (from ``transforms.nlp.parsed_docs``).
         entity_mentions: The published entity mentions.
         entities: The published entities.
         progress: Called as ``progress(done, total)`` every 100 articles and at the end.
     """
     mentions = article_mentions(entity_mentions, entities)
-    ids, texts = articles["article_id"].to_list(), articles["text"].to_list()
-    rows = []
-    for done, (aid, text, doc) in enumerate(
-        zip(ids, texts, nlp.pipe(texts, batch_size=16), strict=True), start=1
-    ):
+    texts = dict(articles.select("article_id", "text").iter_rows())
+    rows, parsed = [], set()
+    for done, (aid, doc) in enumerate(docs, start=1):
+        text = texts[aid]
+        parsed.add(aid)
         quotes = find_quotes(text)
         for quote, who in zip(
             quotes, attribute_quotes(text, doc, quotes, mentions.get(aid, [])), strict=True
@@ -87,8 +88,10 @@ def quotes_table(
                     "utterance_id": short_id(fold(body)),
                 }
             )
-        if progress and (done % 100 == 0 or done == len(ids)):
-            progress(done, len(ids))
+        if progress and (done % 100 == 0 or done == len(texts)):
+            progress(done, len(texts))
+    if unparsed := sorted(set(texts) - parsed):
+        raise ValueError(f"{len(unparsed)} articles have no parse (first: {unparsed[0]})")
     frame = pl.DataFrame(
         rows, schema={k: v for k, v in QUOTE_SCHEMA.items() if k != "contained_in_utterance_id"}
     )

@@ -3,15 +3,15 @@
 import pytest
 
 from pipelines.resources import DEFAULT_SPACY_MODEL
+from pipelines.transforms.nlp import load_pipeline
 from pipelines.transforms.quotes.attribution import EntityMention, attribute_quotes
 from pipelines.transforms.quotes.cues import is_cue, sentence_end
-from pipelines.transforms.quotes.parse import load_parser
 from pipelines.transforms.quotes.spans import find_quotes
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return load_parser(DEFAULT_SPACY_MODEL)
+    return load_pipeline(DEFAULT_SPACY_MODEL)
 
 
 PEOPLE = {

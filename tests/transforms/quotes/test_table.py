@@ -2,14 +2,14 @@ import polars as pl
 import pytest
 
 from pipelines.resources import DEFAULT_SPACY_MODEL
-from pipelines.transforms.quotes.parse import load_parser
+from pipelines.transforms.nlp import load_pipeline, parse_articles, parsed_docs
 from pipelines.transforms.quotes.table import quotes_table
 from pipelines.transforms.text import fold
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return load_parser(DEFAULT_SPACY_MODEL)
+    return load_pipeline(DEFAULT_SPACY_MODEL)
 
 
 def test_utterances_shared_across_articles_and_fragments_point_to_longer_quote(nlp):
@@ -44,7 +44,8 @@ def test_utterances_shared_across_articles_and_fragments_point_to_longer_quote(n
     entities = pl.DataFrame(
         {"entity_id": ["e" * 16], "canonical_name": ["Dana Whitfield"], "type": ["PERSON"]}
     )
-    table = quotes_table(nlp, articles, mentions, entities)
+    docs = parsed_docs(parse_articles(nlp, articles), nlp.vocab)
+    table = quotes_table(articles, docs, mentions, entities)
     rows = table.select(
         "article_id", "quote_text", "speaker", "utterance_id", "contained_in_utterance_id"
     ).rows()
@@ -59,3 +60,21 @@ def test_utterances_shared_across_articles_and_fragments_point_to_longer_quote(n
     ).iter_rows():
         assert {"a" * 16: a, "b" * 16: b}[aid][start:end] == text
     assert fold(full_b[1]) == fold(full_a[1])
+
+
+def test_an_article_without_a_parse_is_an_error_not_a_silent_gap(nlp):
+    articles = pl.DataFrame({"article_id": ["a" * 16, "b" * 16], "text": ["One.", "Two."]})
+    only_a = parse_articles(nlp, articles.head(1))
+    empty = pl.DataFrame(
+        schema={
+            "article_id": pl.String,
+            "mention_start": pl.Int64,
+            "mention_end": pl.Int64,
+            "entity_id": pl.String,
+        }
+    )
+    entities = pl.DataFrame(
+        schema={"entity_id": pl.String, "canonical_name": pl.String, "type": pl.String}
+    )
+    with pytest.raises(ValueError, match=r"1 articles have no parse \(first: bbbb"):
+        quotes_table(articles, parsed_docs(only_a, nlp.vocab), empty, entities)

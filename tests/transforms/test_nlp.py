@@ -1,0 +1,58 @@
+"""The shared parse: one pass, stored as bytes, read back unchanged."""
+
+import polars as pl
+import pytest
+
+from pipelines.resources import DEFAULT_SPACY_MODEL
+from pipelines.transforms.entities.ner import model_spans
+from pipelines.transforms.nlp import load_pipeline, parse_articles, parsed_docs, text_sha256
+
+TEXT = "Dana Whitfield, the mayor of Springfield, said the bridge would open in May."
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(DEFAULT_SPACY_MODEL)
+
+
+def test_a_parse_read_back_keeps_entities_dependencies_and_lemmas(nlp):
+    articles = pl.DataFrame({"article_id": ["a" * 16], "text": [TEXT]})
+    parsed = parse_articles(nlp, articles)
+    assert parsed.columns == ["article_id", "text_sha256", "doc"]
+    assert parsed.row(0)[:2] == ("a" * 16, text_sha256(TEXT))
+    [(article_id, doc)] = list(parsed_docs(parsed, nlp.vocab, {"a" * 16: TEXT}))
+    fresh = nlp(TEXT)
+    assert article_id == "a" * 16 and doc.text == TEXT
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in fresh.ents]
+    assert [(t.dep_, t.head.i, t.lemma_, t.pos_) for t in doc] == [
+        (t.dep_, t.head.i, t.lemma_, t.pos_) for t in fresh
+    ]
+    assert [s.text for s in doc.sents] == [s.text for s in fresh.sents]
+
+
+def test_model_spans_come_from_the_parse(nlp):
+    articles = pl.DataFrame({"article_id": ["a" * 16], "text": [TEXT]})
+    spans = model_spans(parsed_docs(parse_articles(nlp, articles), nlp.vocab))
+    assert spans.columns == ["article_id", "start", "end", "label"]
+    people = spans.filter(pl.col("label") == "PERSON").rows()
+    assert people == [("a" * 16, 0, 14, "PERSON")]
+
+
+def test_a_parse_of_another_text_is_refused(nlp):
+    articles = pl.DataFrame({"article_id": ["a" * 16], "text": [TEXT]})
+    parsed = parse_articles(nlp, articles)
+    with pytest.raises(ValueError, match="of another text.*re-materialize `parsed_articles`"):
+        list(parsed_docs(parsed, nlp.vocab, {"a" * 16: TEXT + " Later."}))
+
+
+def test_a_missing_model_names_what_to_install():
+    with pytest.raises(OSError, match="'no_such_model_xyz' is not installed.*`nlp` resource"):
+        load_pipeline("no_such_model_xyz")
+
+
+def test_a_pipeline_without_parser_or_ner_is_refused(tmp_path):
+    import spacy
+
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    with pytest.raises(OSError, match="has no parser and no ner"):
+        load_pipeline(str(tmp_path / "blank"))
