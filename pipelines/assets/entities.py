@@ -18,8 +18,9 @@ from schemas.entity_mentions import EntityMentions
 def model_entity_spans(
     articles: pl.DataFrame, parsed_articles: pl.DataFrame, nlp: NlpPipeline
 ) -> Output[pl.DataFrame]:
-    """Raw spans of the statistical NER model (published types only), before correction,
-    read from the shared parse."""
+    """Raw entity spans read from the shared parse, before correction: the NER model's
+    (published types only, `source` = ner) and the named subjects of reporting verbs it
+    missed (`source` = speaker), so every speaker can be an entity."""
     texts = dict(articles.select("article_id", "text").iter_rows())
     spans = model_spans(parsed_docs(parsed_articles, nlp.load().vocab, texts))
     info = nlp.info()

@@ -33,9 +33,9 @@ def test_a_parse_read_back_keeps_entities_dependencies_and_lemmas(nlp):
 def test_model_spans_come_from_the_parse(nlp):
     articles = pl.DataFrame({"article_id": ["a" * 16], "text": [TEXT]})
     spans = model_spans(parsed_docs(parse_articles(nlp, articles), nlp.vocab))
-    assert spans.columns == ["article_id", "start", "end", "label"]
+    assert spans.columns == ["article_id", "start", "end", "label", "source"]
     people = spans.filter(pl.col("label") == "PERSON").rows()
-    assert people == [("a" * 16, 0, 14, "PERSON")]
+    assert people == [("a" * 16, 0, 14, "PERSON", "ner")]
 
 
 def test_a_parse_of_another_text_is_refused(nlp):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.transforms.entities.register import Register, RegisterEntry
-from pipelines.transforms.entities.spans import Span, normalize_span
+from pipelines.transforms.entities.spans import NOT_A_PERSON_WORD, Span, normalize_span
 
 _ACRONYM_AFTER = re.compile(
     r"((?:[A-Z][\w.’'&-]*\s+)(?:(?:[A-Z][\w.’'&-]*|of|and|for|the|on)"
@@ -24,13 +24,6 @@ _ACRONYM_BEFORE = re.compile(
     r"[\w.’'&-]*|of|and|for|the|on)\s+){0,8}[A-Z][\w.’'&-]*)[)\]]"
 )
 _MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "&"})
-_NOT_A_PERSON_WORD = re.compile(
-    r"^(?:Department|Office|Ministry|Court|Committee|Council|Division|Bureau|Agency|Service"
-    r"|Administration|Corps|Force|Board|Commission|Institute|Center|Centre|University"
-    r"|College|School|Association|Union|Party|Group|Company|Inc\.?|Corp\.?|Co\.?|Ltd\.?"
-    r"|Foundation|Fund|Bank|News|Times|Post|Press|Street|Avenue|Road|County|City|State"
-    r"|Republic|Kingdom|Federation|Island|Islands|River|Lake|Mountain|Park)$"
-)
 _TERMINAL = (".", "!", "?", ":", ";", "”", '"')
 
 
@@ -117,6 +110,7 @@ def resolve_article(
     model_spans: list[Span],
     register: Register,
     corpus_acronyms: dict[str, str] | None = None,
+    speaker_spans: list[Span] | None = None,
 ) -> list[Mention]:
     """Resolve one article's mentions to canonical names and types.
 
@@ -126,6 +120,8 @@ def resolve_article(
         register: The curated register.
         corpus_acronyms: Acronyms defined elsewhere in the corpus (used when the
             article does not define them itself).
+        speaker_spans: Speakers the model missed (already typed and normalized); their
+            mentions have no model label.
     """
     headings = heading_ranges(text)
     body = _mask(text, headings)
@@ -147,6 +143,11 @@ def resolve_article(
             continue  # one common word, capitalized ("Police Commissioner"): not a name
         candidates.append((span, entry, raw.label))
     candidates.extend((span, entry, None) for span, entry in register.find(text))
+    candidates.extend(
+        (span, register.lookup(span.text(text)), None)
+        for span in speaker_spans or []
+        if not _inside(span, headings)
+    )
     chosen = _without_overlaps(candidates)
     acronyms = {**(corpus_acronyms or {}), **acronym_definitions(text)}
     mentions = [
@@ -220,7 +221,7 @@ def _retype_people(mentions: list[Mention], text: str) -> list[Mention]:
             and mention.resolution == "name"
             and 2 <= len(words) <= 4
             and words[-1] in surnames
-            and all(w[:1].isupper() and not _NOT_A_PERSON_WORD.match(w) for w in words)
+            and all(w[:1].isupper() and not NOT_A_PERSON_WORD.match(w) for w in words)
         ):
             mention = Mention(
                 mention.start,

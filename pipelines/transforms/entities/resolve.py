@@ -39,16 +39,20 @@ def resolve_corpus(
 
     Args:
         articles: ``article_id`` and ``text`` of every published article.
-        raw_mentions: Model spans (``article_id``, ``start``, ``end``, ``label``).
+        raw_mentions: Raw spans (``article_id``, ``start``, ``end``, ``label``, ``source``:
+            ``ner`` for the model's, ``speaker`` for speakers the model missed).
         register: The curated entity register.
     """
     spans: dict[str, list[Span]] = defaultdict(list)
-    for article_id, start, end, label in raw_mentions.iter_rows():
-        spans[article_id].append(Span(start, end, label))
+    speakers: dict[str, list[Span]] = defaultdict(list)
+    for article_id, start, end, label, source in raw_mentions.select(
+        "article_id", "start", "end", "label", "source"
+    ).iter_rows():
+        (speakers if source == "speaker" else spans)[article_id].append(Span(start, end, label))
     texts = dict(articles.select("article_id", "text").iter_rows())
     acronyms = corpus_acronyms(texts.values())
     resolved = {
-        aid: resolve_article(text, spans.get(aid, []), register, acronyms)
+        aid: resolve_article(text, spans.get(aid, []), register, acronyms, speakers.get(aid, []))
         for aid, text in sorted(texts.items())
     }
     resolved = _link_corpus_surnames(resolved)

@@ -53,6 +53,15 @@ _NOT_DEMONYM = re.compile(
     r"Manufacturers|Producers|Lawyers|Rangers|Yankees|Mets)$"
 )
 
+# Head words of organizations and places: a name holding one is not a person's.
+NOT_A_PERSON_WORD = re.compile(
+    r"^(?:Department|Office|Ministry|Court|Committee|Council|Division|Bureau|Agency|Service"
+    r"|Administration|Corps|Force|Board|Commission|Institute|Center|Centre|University"
+    r"|College|School|Association|Union|Party|Group|Company|Inc\.?|Corp\.?|Co\.?|Ltd\.?"
+    r"|Foundation|Fund|Bank|News|Times|Post|Press|Street|Avenue|Road|County|City|State"
+    r"|Republic|Kingdom|Federation|Island|Islands|River|Lake|Mountain|Park)$"
+)
+
 
 @dataclass(frozen=True)
 class Span:
@@ -65,6 +74,12 @@ class Span:
     def text(self, source: str) -> str:
         """The span's characters in ``source``."""
         return source[self.start : self.end]
+
+
+def is_title(surface: str) -> bool:
+    """Whether ``surface`` is titles and roles only ("Prime Minister", "Lt. Gen")."""
+    match = _LEADING_TITLE.match(surface.rstrip(".") + ". ") or _LEADING_TITLE.match(surface + " ")
+    return match is not None and match.end() >= len(surface)
 
 
 def normalize_span(span: Span, text: str) -> Span | None:

@@ -2,23 +2,20 @@ import json
 
 import polars as pl
 
+from pipelines.transforms.entities.ner import RAW_MENTION_SCHEMA
 from pipelines.transforms.entities.register import Register, RegisterEntry
 from pipelines.transforms.entities.resolve import entity_id, resolve_corpus
 
 
 def raw(rows):
-    return pl.DataFrame(
-        rows,
-        schema={"article_id": pl.String, "start": pl.Int64, "end": pl.Int64, "label": pl.String},
-        orient="row",
-    )
+    return pl.DataFrame(rows, schema=RAW_MENTION_SCHEMA, orient="row")
 
 
-def span_row(article_id, text, surface, label, occurrence=0):
+def span_row(article_id, text, surface, label, occurrence=0, source="ner"):
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(surface, start + 1)
-    return (article_id, start, start + len(surface), label)
+    return (article_id, start, start + len(surface), label, source)
 
 
 def test_corpus_tables_link_surnames_across_articles_and_count():
@@ -87,3 +84,22 @@ def test_acronym_defined_in_one_article_resolves_in_another():
     entities, mentions = resolve_corpus(articles, mentions_in, Register([]))
     assert entities["canonical_name"].to_list() == ["Department of Buildings"]
     assert mentions["resolution"].to_list() == ["name", "acronym"]
+
+
+def test_a_speaker_the_model_missed_becomes_a_mention_without_model_label():
+    text = "The bridge opened. Dana Whitfield said it was late. Whitfield left."
+    mentions_in = raw(
+        [
+            span_row("a" * 16, text, "Dana Whitfield", "PERSON", source="speaker"),
+            span_row("a" * 16, text, "Whitfield", "PERSON", occurrence=1),
+        ]
+    )
+    articles = pl.DataFrame({"article_id": ["a" * 16], "text": [text]})
+    entities, mentions = resolve_corpus(articles, mentions_in, Register([]))
+    assert entities.select("canonical_name", "type", "mention_count").rows() == [
+        ("Dana Whitfield", "PERSON", 2)
+    ]
+    assert mentions.select("mention_text", "model_label", "resolution").rows() == [
+        ("Dana Whitfield", None, "name"),
+        ("Whitfield", "PERSON", "short_name"),
+    ]

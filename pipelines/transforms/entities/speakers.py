@@ -1,0 +1,108 @@
+"""Names the parse shows speaking that NER missed.
+
+Belongs here: finding, in one parsed article, the proper-noun subjects of
+reporting verbs outside quotations ("Dana Whitfield said", "said Mayor Dana
+Whitfield") that no NER span covers, so such a speaker becomes an entity mention
+of its own and a quotation's speaker always points into ``entities``. Typed by
+what the name says: ORG when its last word is an organization's head noun
+("Springfield Transit Authority"), else PERSON when it is two to four
+capitalized words (particles such as "de" allowed) with no organization or place
+word; anything else (one word, a lowercase word, a place word) is left out:
+never a guess. Not here: which quotation the speaker said (``quotes/``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipelines.transforms.entities.spans import (
+    NOT_A_PERSON_WORD,
+    Span,
+    is_title,
+    normalize_span,
+)
+from pipelines.transforms.quotes.cues import is_cue
+from pipelines.transforms.quotes.spans import find_quotes
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NAME_DEPS = frozenset({"compound", "flat", "nmod"})
+PARTICLES = frozenset(
+    {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "al", "bin"}
+)
+ORG_HEAD = re.compile(
+    r"^(?:Department|Office|Ministry|Committee|Council|Bureau|Agency|Administration"
+    r"|Commission|Institute|Center|Centre|University|College|Association|Union|Party"
+    r"|Company|Inc\.?|Corp\.?|Ltd\.?|Foundation|Authority|Coalition|Network|Group)$"
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|[A-Z]\.)$")
+
+
+def missed_speaker_spans(text: str, doc: Any) -> list[Span]:
+    """Spans (labelled PERSON or ORG) of reporting-verb subjects that no NER span covers.
+
+    Args:
+        text: The article text (``doc.text``).
+        doc: Its spaCy parse, with the model's entities.
+    """
+    quoted = [(q.start - 1, q.end + 1) for q in find_quotes(text)]
+    covered = [(e.start_char, e.end_char) for e in doc.ents]
+    found: dict[tuple[int, int], Span] = {}
+    for token in doc:
+        if not is_cue(token) or _inside(token.idx, quoted):
+            continue
+        for subject in token.children:
+            if subject.dep_ not in SUBJECT_DEPS or subject.pos_ != "PROPN":
+                continue
+            if _inside(subject.idx, quoted):
+                continue
+            span = _typed_name(text, _name_tokens(subject))
+            if span is None or any(s < span.end and span.start < e for s, e in covered):
+                continue
+            found.setdefault((span.start, span.end), span)
+    return sorted(found.values(), key=lambda s: s.start)
+
+
+def _inside(index: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= index < end for start, end in ranges)
+
+
+def _name_tokens(head: Any) -> list[Any]:
+    """The head and the contiguous name words before it that hang from it."""
+    tokens = [head]
+    i = head.i - 1
+    while i >= head.sent.start:
+        word = head.doc[i]
+        in_name = word.dep_ in NAME_DEPS and (word.pos_ == "PROPN" or word.lower_ in PARTICLES)
+        if not in_name or not (word.head == head or word.head in tokens):
+            break
+        tokens.insert(0, word)
+        i -= 1
+    return tokens
+
+
+def _typed_name(text: str, tokens: list[Any]) -> Span | None:
+    if tokens[-1].tag_ == "NNPS":
+        return None  # a plural ("the Founding Fathers said") names a group, not one speaker
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if ORG_HEAD.match(tokens[-1].text):
+        words = text[start:end].split()
+        if len(words) >= 2 and all(_NAME_WORD.match(w) or w in {"of", "and", "for"} for w in words):
+            return Span(start, end, "ORG")
+        return None
+    span = normalize_span(Span(start, end, "PERSON"), text)  # drops titles ("Mayor")
+    if span is None or is_title(span.text(text)):
+        return None
+    words = span.text(text).split()
+    capitalized = [w for w in words if _NAME_WORD.match(w)]
+    if not 2 <= len(words) <= 4 or len(capitalized) + _particles(words) != len(words):
+        return None
+    if len(capitalized) < (1 if _particles(words) else 2):
+        return None  # "de Blasio" is a name; "Whitfield" alone is left to surname linking
+    if any(NOT_A_PERSON_WORD.match(w) or is_title(w) for w in words):
+        return None
+    return span
+
+
+def _particles(words: list[str]) -> int:
+    return sum(w in PARTICLES for w in words)

@@ -1,0 +1,47 @@
+"""Speakers the NER model missed, found as the subjects of reporting verbs."""
+
+import pytest
+
+from pipelines.resources import DEFAULT_SPACY_MODEL
+from pipelines.transforms.entities.speakers import missed_speaker_spans
+from pipelines.transforms.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(DEFAULT_SPACY_MODEL)
+
+
+def found(nlp, text, ents=None):
+    doc = nlp(text)
+    if ents is not None:
+        doc.ents = ents(doc)
+    return [(s.text(text), s.label) for s in missed_speaker_spans(text, doc)]
+
+
+def test_a_two_word_subject_of_said_becomes_a_person_when_ner_missed_it(nlp):
+    text = "“We are ready,” Kofi Mensah said on Tuesday."
+    assert found(nlp, text, ents=lambda doc: []) == [("Kofi Mensah", "PERSON")]
+
+
+def test_a_name_ner_found_is_not_repeated(nlp):
+    text = "“We are ready,” Kofi Mensah said on Tuesday."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index("Kofi"), text.index(" said"), label="PERSON")]
+    assert missed_speaker_spans(text, doc) == []
+
+
+def test_titles_alone_plural_names_and_single_words_are_not_speakers(nlp):
+    assert found(nlp, "“It is over,” the Prime Minister said.", ents=lambda d: []) == []
+    assert found(nlp, "“We sold out,” the Founding Fathers said.", ents=lambda d: []) == []
+    assert found(nlp, "“It is over,” Mensah said.", ents=lambda d: []) == []
+
+
+def test_an_organization_head_makes_an_org(nlp):
+    text = "“Service resumes Monday,” the Lagos Transit Authority said."
+    assert found(nlp, text, ents=lambda doc: []) == [("Lagos Transit Authority", "ORG")]
+
+
+def test_a_subject_inside_a_quotation_is_not_a_speaker(nlp):
+    text = "She wrote: “Kofi Mensah said nothing.” Then she left."
+    assert found(nlp, text, ents=lambda doc: []) == []
