@@ -14,8 +14,8 @@ from typing import Any
 
 import polars as pl
 
-from pipelines.transforms.entities.speakers import missed_speaker_spans
 from pipelines.transforms.entities.spans import PUBLISHED_LABELS
+from pipelines.transforms.entities.speakers import missed_speaker_spans
 
 RAW_MENTION_SCHEMA = {
     "article_id": pl.String,
@@ -32,7 +32,7 @@ def model_spans(docs: Iterable[tuple[str, Any]]) -> pl.DataFrame:
     Args:
         docs: ``(article_id, Doc)`` pairs, e.g. from ``transforms.nlp.parsed_docs``.
     """
-    rows = []
+    rows: list[tuple[str, int, int, str, str]] = []
     for article_id, doc in docs:
         rows.extend(
             (article_id, e.start_char, e.end_char, e.label_, "ner")
