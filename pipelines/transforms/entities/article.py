@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.transforms.entities.names import is_dateline, resolve_partial_names
 from pipelines.transforms.entities.register import Register, RegisterEntry
 from pipelines.transforms.entities.spans import NOT_A_PERSON_WORD, Span, normalize_span
 
@@ -141,6 +142,8 @@ def resolve_article(
             continue  # capitalized only because it is in a heading
         if entry is None and span.label != "PERSON" and surface.lower() in lowercase_words:
             continue  # one common word, capitalized ("Police Commissioner"): not a name
+        if span.label == "GPE" and is_dateline(span.start, span.end, text):
+            continue
         candidates.append((span, entry, raw.label))
     candidates.extend((span, entry, None) for span, entry in register.find(text))
     candidates.extend(
@@ -153,7 +156,7 @@ def resolve_article(
     mentions = [
         _name_mention(span, entry, label, text, register, acronyms) for span, entry, label in chosen
     ]
-    return _resolve_short_names(mentions, text)
+    return resolve_partial_names(_resolve_short_names(mentions, text), text)
 
 
 def _mask(text: str, ranges: list[tuple[int, int]]) -> str:

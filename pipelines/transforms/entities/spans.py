@@ -27,6 +27,7 @@ _TITLE_WORDS = (
 )
 _QUALIFIERS = r"(?:(?:former|current|then|late|incoming|outgoing|acting|interim|ex-)[- ]?)"
 _LEADING_TITLE = re.compile(rf"^(?:{_QUALIFIERS}?{_TITLE_WORDS}\s+)+")
+_PRONOUN_LED = re.compile(r"^(?:I|We|He|She|They|You|It)(?:[’'](?:m|re|s|ve|ll|d))?(?:\s|$)")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _EDGE_PUNCT = "\"'“”‘’,.;:!?()[]{}—–-"
 _DETERMINERS = frozenset({"the", "a", "an", "The", "A", "An"})
@@ -106,6 +107,8 @@ def normalize_span(span: Span, text: str) -> Span | None:
     surface = span.text(text)
     if span.end <= span.start or not any(c.isupper() for c in surface):
         return None
+    if _PRONOUN_LED.match(surface):
+        return None  # "I’m Jane Doe" read as a name
     demonym = _DEMONYM.get(span.label)
     if demonym and demonym.match(surface) and not _NOT_DEMONYM.search(surface):
         span = replace(span, label="NORP")

@@ -46,7 +46,7 @@ def test_every_wikidata_id_in_the_register_cites_a_checkable_url():
     with DEFAULT_REGISTER.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     cited = [r for r in rows if r["wikidata_id"]]
-    assert len(cited) == 13
+    assert len(cited) == 15
     for row in cited:
         assert row["wikidata_source"] == f"https://www.wikidata.org/wiki/{row['wikidata_id']}"
     assert all(not r["wikidata_source"] for r in rows if not r["wikidata_id"])

@@ -1,6 +1,6 @@
 import pytest
 
-from pipelines.transforms.entities.spans import Span, normalize_span
+from pipelines.transforms.entities.spans import Span, is_title, normalize_span
 
 
 def norm(text, surface, label):
@@ -108,3 +108,17 @@ def test_unpublished_labels_are_dropped():
 
 def test_abbreviation_period_is_kept():
     assert norm("agents of the U.S. arrived", "U.S.", "GPE") == ("U.S.", "GPE")
+
+
+def test_a_span_led_by_a_pronoun_is_not_a_name():
+    text = "I’m Dana Whitfield. We Love Rivers is a song. It's late, said Itzel Ruiz."
+    assert normalize_span(Span(0, 3, "PERSON"), text) is None
+    start = text.index("Itzel")
+    assert normalize_span(Span(start, start + 10, "PERSON"), text) == Span(
+        start, start + 10, "PERSON"
+    )
+
+
+def test_is_title_tells_titles_alone_from_names():
+    assert is_title("Prime Minister") and is_title("Lt. Gen") and is_title("Mayor")
+    assert not is_title("Dana Whitfield") and not is_title("Gen. Lee")
