@@ -22,7 +22,8 @@ _TITLE_WORDS = (
     r"|Speaker|Director|Chairman|Chairwoman|Chair|Sheriff|Officer|Detective|Sergeant|Sgt\."
     r"|Captain|Capt\.|General|Gen\.|Prime Minister|Minister|Ambassador|Pope|Rev\.|Reverend"
     r"|Dr\.|Mr\.|Mrs\.|Ms\.|Mx\.|Sir|Dame|Prof\.|Professor|Borough President|Public Advocate"
-    r"|Superintendent|Chief|CEO|Candidate)"
+    r"|Superintendent|Chief|CEO|Candidate|Czar|Spokesman|Spokeswoman|Spokesperson"
+    r"|Administrator|Special Agent in Charge|Special Agent)"
     r"(?:[-‐ ](?:elect|designate|nominee))?"
 )
 _QUALIFIERS = r"(?:(?:former|current|then|late|incoming|outgoing|acting|interim|ex-)[- ]?)"

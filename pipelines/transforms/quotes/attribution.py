@@ -34,6 +34,7 @@ _TERMINAL = re.compile(r"[.!?](?=\s|$)")
 _INTERRUPTION_CHARS = 200
 _LABEL_WORDS = 12
 _INVERTED_CHARS = 60
+_EVENT_PARAGRAPHS = 3  # how far back a bare lead-in line looks for who spoke
 # Capitalized title words, abbreviations and initials between a cue and a name.
 _TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and))*\s*")
 
@@ -312,7 +313,33 @@ class _Context:
             if possessive:
                 speaker = self._antecedent(left + possessive.start(), "PERSON")
                 return Attribution(speaker, None, "colon") if speaker else None
+            if result.cue is None:
+                return self._event_speaker(colon)
         return result if result.speaker else None
+
+    def _event_speaker(self, colon: int) -> Attribution | None:
+        """A bare lead-in line ("Here is what she said:") over a list of quotations: the
+        person who spoke in the paragraphs just before it (the one "who delivered
+        remarks"), when the line names nobody and only one person spoke there."""
+        p_start, _ = self._paragraph(colon)
+        line = self._tokens(p_start, colon)
+        if not line or len(line) > _LABEL_WORDS or any(t.pos_ == "PROPN" for t in line):
+            return None
+        start = p_start
+        for _ in range(_EVENT_PARAGRAPHS):
+            if start <= 1:
+                break
+            start, _ = self._paragraph(start - 2)
+        speakers = {
+            speaker.entity_id: speaker
+            for cue in self._tokens(start, p_start)
+            if not self._quoted(cue.idx) and is_cue(cue)
+            for speaker in [self._speaker(cue)[0]]
+            if speaker is not None and speaker.type == "PERSON"
+        }
+        if len(speakers) != 1:
+            return None
+        return Attribution(next(iter(speakers.values())), None, "colon")
 
     def continuation(
         self, quote: QuoteSpan, earlier: list[tuple[QuoteSpan, Attribution]]

@@ -36,6 +36,7 @@ CUE_LEMMAS = frozenset(
         "pledge",
         "emphasize",
         "stress",
+        "highlight",
         "tweet",
         "testify",
         "urge",
@@ -110,9 +111,23 @@ INDEFINITES = frozenset({"a", "an", "one", "another", "some", "several", "many",
 # "points out", "went on": a verb that reports only with its particle.
 PHRASAL_CUES = frozenset({("point", "out"), ("go", "on"), ("lash", "out"), ("sum", "up")})
 # "issued a statement", "delivered remarks": a support verb reports through its object.
-SUPPORT_VERBS = frozenset({"issue", "release", "deliver", "give", "make", "post", "publish"})
+SUPPORT_VERBS = frozenset(
+    {"issue", "release", "deliver", "give", "make", "post", "publish", "hold"}
+)
 STATEMENT_NOUNS = frozenset(
-    {"statement", "remark", "comment", "speech", "address", "tweet", "post", "testimony"}
+    {
+        "statement",
+        "remark",
+        "comment",
+        "speech",
+        "address",
+        "tweet",
+        "post",
+        "testimony",
+        "conference",
+        "briefing",
+        "interview",
+    }
 )
 # A period after these, capitalized (or after an initial), does not end a sentence.
 ABBREVIATIONS = frozenset(

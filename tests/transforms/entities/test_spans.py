@@ -122,3 +122,15 @@ def test_a_span_led_by_a_pronoun_is_not_a_name():
 def test_is_title_tells_titles_alone_from_names():
     assert is_title("Prime Minister") and is_title("Lt. Gen") and is_title("Mayor")
     assert not is_title("Dana Whitfield") and not is_title("Gen. Lee")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("The border Czar Ana Ruiz spoke.", "Czar Ana Ruiz", "Ana Ruiz"),
+        ("Spokeswoman Ida Berg declined.", "Spokeswoman Ida Berg", "Ida Berg"),
+        ("Special Agent in Charge Tom Eze said.", "Special Agent in Charge Tom Eze", "Tom Eze"),
+    ],
+)
+def test_role_titles_are_stripped_too(text, surface, expected):
+    assert norm(text, surface, "PERSON") == (expected, "PERSON")

@@ -215,3 +215,30 @@ def test_pronoun_antecedent_may_be_a_surname_ner_missed(nlp):
     quotes = find_quotes(text)
     result = attribute_quotes(text, nlp(text), quotes, full_names)
     assert (result[0].speaker.name, result[0].method) == ("Dana Whitfield", "pronoun")
+
+
+def test_a_bare_lead_in_line_over_a_list_takes_who_spoke_just_before(nlp):
+    text = (
+        "On Monday, Dana Whitfield delivered remarks at the harbor.\n\n"
+        "Here is what you missed:\n\n"
+        "“The ferry will run all winter.”\n\n"
+        "“We will hire forty crew.”"
+    )
+    assert attribute(nlp, text) == [
+        ("The ferry will run a", "Dana Whitfield", None, "colon"),
+        ("We will hire forty c", "Dana Whitfield", None, "continuation"),
+    ]
+
+
+def test_a_bare_lead_in_line_after_two_speakers_names_nobody(nlp):
+    text = (
+        "Dana Whitfield delivered remarks, and Omar Haddad gave a speech.\n\n"
+        "Here is what you missed:\n\n"
+        "“The ferry will run all winter.”"
+    )
+    assert attribute(nlp, text) == [("The ferry will run a", None, None, "none")]
+
+
+def test_held_a_press_conference_is_a_reporting_event(nlp):
+    sentence = "Omar Haddad held a press conference on Monday."
+    assert [t.text for t in nlp(sentence) if is_cue(t)] == ["held"]
