@@ -145,7 +145,7 @@ def main() -> None:
         print(f"  done in {time.monotonic() - began:.0f} s", file=sys.stderr)
         rows.append(row)
         if gold.name.startswith("dev corpus, dev"):
-            dev_predictions = (gold, predicted)
+            dev_predictions = (row.gold, predicted)  # with the register's names, as scored
     print(f"model {args.model}, register {args.register.relative_to(PROJECT_ROOT)}\n")
     print(format_table(rows))
     for row in rows:
