@@ -10,7 +10,7 @@ VENV := .venv
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export DAGSTER_DISABLE_TELEMETRY := 1
 
-.PHONY: dataset test lint validate evaluate benchmark dev install clean
+.PHONY: dataset test lint validate evaluate evaluate-peer benchmark dev install clean
 
 dataset: install  ## Build every asset, run every check, publish datasets/<version>/
 	$(VENV)/bin/dagster job execute -m pipelines.definitions -j build_dataset
@@ -28,6 +28,10 @@ validate: install  ## CI validation job: materialize everything, run every check
 
 evaluate: install  ## Extraction quality on the seeds, the dev corpus and (POLNEAR=path) PolNeAR
 	$(VENV)/bin/python -m pipelines.evaluation.report $(if $(POLNEAR),--polnear $(POLNEAR))
+
+evaluate-peer: install  ## Our quotations against textacy's on the dev corpus and (POLNEAR=path) PolNeAR
+	$(UV) run --no-project --python $(VENV)/bin/python --with textacy==0.13.0 \
+		python -m pipelines.evaluation.peer $(if $(POLNEAR),--polnear $(POLNEAR))
 
 benchmark: install  ## Time every stage on 10,000 generated articles (about 15 minutes)
 	$(VENV)/bin/python -m pipelines.bench.benchmark --articles 10000

@@ -23,7 +23,8 @@ class EntityMentions(pa.DataFrameModel):
     model_label: str = pa.Field(
         nullable=True,
         description="The NER model's label for the span before correction; null when the "
-        "mention was found only by the register's aliases.",
+        "mention was found only by the register's aliases, or as the named subject of a "
+        "reporting verb that the model missed.",
     )
     resolution: str = pa.Field(
         isin=["register", "acronym", "short_name", "corpus_short_name", "name"],

@@ -62,6 +62,14 @@ class Quotes(pa.DataFrameModel):
     speaker_entity_id: str = fields.entity_id(
         "The speaker's `entities.entity_id`; null with `speaker`.", nullable=True
     )
+    speaker_description: str = pa.Field(
+        nullable=True,
+        description=(
+            'When the text gives the speaker only as a description ("the officer added", '
+            '"a spokeswoman said"): that description as written, with `speaker` null; null '
+            "otherwise."
+        ),
+    )
     cue: str = pa.Field(
         nullable=True,
         description=(

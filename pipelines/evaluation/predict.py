@@ -58,7 +58,7 @@ def predict(gold: Gold, models: Models) -> Predictions:
     quotes = quotes_table(articles, parsed_docs(parsed, models.nlp.vocab), mentions, entities)
     doc_of = articles.select("article_id", pl.col("source_path").alias("doc"))
     return Predictions(
-        quotes=_raw_offsets(quotes.join(doc_of, on="article_id"), articles, gold.texts),
+        quotes=raw_offsets(quotes.join(doc_of, on="article_id"), gold.texts),
         entities=mentions.join(entities, on="entity_id")
         .join(doc_of, on="article_id")
         .select("doc", "canonical_name", "type")
@@ -69,7 +69,7 @@ def predict(gold: Gold, models: Models) -> Predictions:
     )
 
 
-def _raw_offsets(quotes: pl.DataFrame, articles: pl.DataFrame, folder: Path) -> pl.DataFrame:
+def raw_offsets(quotes: pl.DataFrame, folder: Path) -> pl.DataFrame:
     """Quote offsets moved from the published text into the raw file's text.
 
     Cleaning only removes text (headline, boilerplate, invisible characters) and

@@ -35,6 +35,7 @@ _INTERRUPTION_CHARS = 200
 _LABEL_WORDS = 12
 _INVERTED_CHARS = 60
 _EVENT_PARAGRAPHS = 3  # how far back a bare lead-in line looks for who spoke
+_DESCRIPTION_WORDS = 12
 # Capitalized title words, abbreviations and initials between a cue and a name.
 _TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and))*\s*")
 
@@ -57,6 +58,7 @@ class Attribution:
     speaker: EntityMention | None
     cue: str | None
     method: str  # explicit, pronoun, continuation, colon, none
+    description: str | None = None  # "the officer": the speaker as described, when unnamed
 
 
 NONE = Attribution(None, None, "none")
@@ -137,7 +139,21 @@ class _Context:
             return NONE
         cue = min(cues, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
         speaker, how = self._speaker(cue)
-        return Attribution(speaker, cue.text, method or how if speaker else method or "none")
+        if speaker is None:
+            return Attribution(None, cue.text, method or "none", self._description(cue))
+        return Attribution(speaker, cue.text, method or how)
+
+    def _description(self, cue: Any) -> str | None:
+        """The cue's subject when it describes rather than names ("the officer", "a
+        spokeswoman for the company"): a common noun phrase outside quotations."""
+        subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects or subjects[0].pos_ != "NOUN" or self._quoted(subjects[0].idx):
+            return None
+        tokens = sorted(subjects[0].subtree, key=lambda t: t.i)
+        if len(tokens) > _DESCRIPTION_WORDS or any(self._quoted(t.idx) for t in tokens):
+            return None
+        phrase = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        return phrase if "\n" not in phrase else None
 
     def _speaker(self, cue: Any) -> tuple[EntityMention | None, str]:
         verb = cue

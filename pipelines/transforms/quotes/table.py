@@ -83,6 +83,7 @@ def quotes_table(
                     "word_count": len(words(body)),
                     "speaker": who.speaker.name if who.speaker else None,
                     "speaker_entity_id": who.speaker.entity_id if who.speaker else None,
+                    "speaker_description": None if who.speaker else who.description,
                     "cue": who.cue,
                     "attribution": who.method,
                     "utterance_id": short_id(fold(body)),

@@ -242,3 +242,21 @@ def test_a_bare_lead_in_line_after_two_speakers_names_nobody(nlp):
 def test_held_a_press_conference_is_a_reporting_event(nlp):
     sentence = "Omar Haddad held a press conference on Monday."
     assert [t.text for t in nlp(sentence) if is_cue(t)] == ["held"]
+
+
+def describe(nlp, text):
+    quotes = find_quotes(text)
+    return [
+        (a.speaker.name if a.speaker else None, a.description)
+        for a in attribute_quotes(text, nlp(text), quotes, mentions(text))
+    ]
+
+
+def test_a_described_speaker_is_null_with_the_description(nlp):
+    assert describe(nlp, "“Stay back,” the officer added.") == [(None, "the officer")]
+    text = "“No comment,” a spokeswoman for the harbor said."
+    assert describe(nlp, text) == [(None, "a spokeswoman for the harbor")]
+
+
+def test_a_named_speaker_has_no_description(nlp):
+    assert describe(nlp, "“Stay back,” Dana Whitfield said.") == [("Dana Whitfield", None)]
