@@ -256,7 +256,8 @@ def _person_after_owner(mention: Mention, text: str, surnames: set[str]) -> Ment
 
 def _resolve_short_names(mentions: list[Mention], text: str) -> list[Mention]:
     """A one-word mention equal to the last word of a full person name in the article
-    names that person (the nearest full name before it, else the first after it).
+    names that person (the nearest full name before it, else the first after it); a
+    one-word PERSON equal to the first word of exactly one full name names that one.
 
     A full name the model typed otherwise ("Jane Roe" as ORG) is a person when the
     article also calls someone by its last word alone as a PERSON and every word of it
@@ -270,6 +271,10 @@ def _resolve_short_names(mentions: list[Mention], text: str) -> list[Mention]:
             resolved.append(mention)
             continue
         matches = [f for f in full_names if text[f.start : f.end].split()[-1] == surface]
+        if not matches and mention.type == "PERSON":
+            # a first name alone ("Marc said") for the one person of the article with it
+            firsts = [f for f in full_names if text[f.start : f.end].split()[0] == surface]
+            matches = firsts if len({f.canonical_name for f in firsts}) == 1 else []
         if not matches:
             resolved.append(mention)
             continue

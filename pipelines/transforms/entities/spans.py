@@ -21,13 +21,22 @@ _TITLE_WORDS = (
     r"|Police Commissioner|Secretary|Attorney General|Judge|Justice|Chancellor|Comptroller"
     r"|Speaker|Director|Chairman|Chairwoman|Chair|Sheriff|Officer|Detective|Sergeant|Sgt\."
     r"|Captain|Capt\.|General|Gen\.|Prime Minister|Minister|Ambassador|Pope|Rev\.|Reverend"
-    r"|Dr\.|Mr\.|Mrs\.|Ms\.|Mx\.|Sir|Dame|Prof\.|Professor|Borough President|Public Advocate"
+    r"|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Sir|Dame|Prof\.?|Professor|Borough President"
+    r"|Public Advocate"
     r"|Superintendent|Chief|CEO|Candidate|Czar|Spokesman|Spokeswoman|Spokesperson"
     r"|Administrator|Special Agent in Charge|Special Agent)"
     r"(?:[-‐ ](?:elect|designate|nominee))?"
 )
 _QUALIFIERS = r"(?:(?:former|current|then|late|incoming|outgoing|acting|interim|ex-)[- ]?)"
 _LEADING_TITLE = re.compile(rf"^(?:{_QUALIFIERS}?{_TITLE_WORDS}\s+)+")
+# Head nouns that name nothing on their own ("the Party said", "the State argued").
+_BARE_HEAD_NOUN = re.compile(
+    r"^(?:Department|Office|Ministry|Committee|Council|Division|Bureau|Agency|Service"
+    r"|Administration|Board|Commission|Institute|Center|Centre|University|College|School"
+    r"|Association|Union|Party|Group|Company|Foundation|Fund|Bank|Street|Avenue|Road"
+    r"|County|City|State|Republic|Kingdom|Federation|Island|Islands|River|Lake|Mountain"
+    r"|Park|Plaza|Square|Government)$"
+)
 _PRONOUN_LED = re.compile(r"^(?:I|We|He|She|They|You|It)(?:[’'](?:m|re|s|ve|ll|d))?(?:\s|$)")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _EDGE_PUNCT = "\"'“”‘’,.;:!?()[]{}—–-"
@@ -108,8 +117,10 @@ def normalize_span(span: Span, text: str) -> Span | None:
     surface = span.text(text)
     if span.end <= span.start or not any(c.isupper() for c in surface):
         return None
-    if _PRONOUN_LED.match(surface):
-        return None  # "I’m Jane Doe" read as a name
+    if _PRONOUN_LED.match(surface) or surface.startswith("@"):
+        return None  # "I’m Jane Doe" read as a name; "@handle" is an account, not a name
+    if _BARE_HEAD_NOUN.match(surface) and span.label != "PERSON":
+        return None  # a head noun alone ("the Party", "State") is not a name
     demonym = _DEMONYM.get(span.label)
     if demonym and demonym.match(surface) and not _NOT_DEMONYM.search(surface):
         span = replace(span, label="NORP")

@@ -140,3 +140,28 @@ def test_names_only_capitalized_by_a_heading_are_dropped():
 def test_single_common_word_capitalized_is_not_a_name():
     text = "Transit Commissioner Lee said transit must improve."
     assert resolve_article(text, spans(text, ("Transit", "ORG")), EMPTY) == []
+
+
+def test_a_first_name_alone_names_the_one_person_with_it():
+    text = "Marta Ruiz and Tomas Ruiz came home. Marta thanked everyone."
+    found = [
+        Span(0, 10, "PERSON"),
+        Span(text.index("Tomas"), text.index("Tomas") + 10, "PERSON"),
+        Span(text.index("Marta thanked"), text.index("Marta thanked") + 5, "PERSON"),
+    ]
+    assert names(text, resolve_article(text, found, EMPTY))[2] == (
+        "Marta",
+        "Marta Ruiz",
+        "PERSON",
+        "short_name",
+    )
+
+
+def test_a_first_name_shared_by_two_people_stays_as_written():
+    text = "Marta Ruiz met Marta Lopez. Marta left."
+    found = [
+        Span(0, 10, "PERSON"),
+        Span(15, 26, "PERSON"),
+        Span(text.index("Marta left"), text.index("Marta left") + 5, "PERSON"),
+    ]
+    assert names(text, resolve_article(text, found, EMPTY))[2][1] == "Marta"

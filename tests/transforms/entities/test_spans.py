@@ -134,3 +134,16 @@ def test_is_title_tells_titles_alone_from_names():
 )
 def test_role_titles_are_stripped_too(text, surface, expected):
     assert norm(text, surface, "PERSON") == (expected, "PERSON")
+
+
+def test_bare_head_nouns_and_handles_are_not_names_but_outlets_are():
+    text = "The Party met the State at noon. @harborcity posted. The Post said so."
+    assert norm(text, "Party", "ORG") is None
+    assert norm(text, "State", "ORG") is None
+    assert norm(text, "@harborcity", "PERSON") is None
+    assert norm(text, "Post", "ORG") == ("Post", "ORG")
+
+
+def test_titles_without_a_period_are_stripped():
+    assert norm("Then Prof Ana Byrne spoke.", "Prof Ana Byrne", "PERSON") == ("Ana Byrne", "PERSON")
+    assert norm("Then Mr Tom Eze spoke.", "Mr Tom Eze", "PERSON") == ("Tom Eze", "PERSON")
