@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.transforms.entities.boundaries import repair_span
 from pipelines.transforms.entities.names import is_dateline, resolve_partial_names
 from pipelines.transforms.entities.register import Register, RegisterEntry
 from pipelines.transforms.entities.spans import NOT_A_PERSON_WORD, Span, normalize_span
@@ -128,8 +129,9 @@ def resolve_article(
     body = _mask(text, headings)
     lowercase_words = set(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", text))
     candidates: list[tuple[Span, RegisterEntry | None, str | None]] = []
-    for raw in model_spans:
-        span = normalize_span(raw, text)
+    pieces = [(piece, raw.label) for raw in model_spans for piece in repair_span(raw, text)]
+    for piece, model_label in pieces:
+        span = normalize_span(piece, text)
         if span is None:
             continue
         surface = span.text(text)
@@ -144,7 +146,7 @@ def resolve_article(
             continue  # one common word, capitalized ("Police Commissioner"): not a name
         if span.label == "GPE" and is_dateline(span.start, span.end, text):
             continue
-        candidates.append((span, entry, raw.label))
+        candidates.append((span, entry, model_label))
     candidates.extend((span, entry, None) for span, entry in register.find(text))
     candidates.extend(
         (span, register.lookup(span.text(text)), None)

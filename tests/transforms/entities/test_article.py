@@ -88,6 +88,7 @@ def test_person_after_an_owner_typed_org():
         Span(short, short + 8, "PERSON"),
     ]
     assert names(text, resolve_article(text, found, EMPTY)) == [
+        ("Ohio State", "Ohio State", "ORG", "name"),  # the owner is named too
         ("Aurelija Kaunaite", "Aurelija Kaunaite", "PERSON", "name"),
         ("Kaunaite", "Aurelija Kaunaite", "PERSON", "short_name"),
     ]

@@ -1,0 +1,86 @@
+"""Span repair before correction: one model span that is two names, or a name cut short.
+
+Belongs here: rules that turn one raw model span into the spans the text
+shows, each general English news convention tested with invented sentences:
+
+* an owner before a possessive is a name of its own: "the Harbor Board’s Safety
+  Division" is the board and its division (a person after the owner is left to
+  ``spans.py``);
+* two organization names joined by "and" that each start with a head noun
+  ("Department of Parks and Department of Roads") are two names;
+* "Operation" before a span belongs to it, and the whole is an EVENT;
+* a name ending in Treaty, Act, Accord(s), Protocol or Amendment is a LAW;
+* a match score glued to a team ("Ghana 2-1") and a stray "s " left by a
+  possessive ("Board’s Jane Doe" cut after the apostrophe) are not part of it.
+
+Not here: corrections of one span (titles, determiners, possessives at the end:
+``spans.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipelines.transforms.entities.spans import Span
+
+_OWNER = re.compile(r"[’']s\s+(?=[A-Z])")
+_HEADS = (
+    r"(?:Department|Ministry|Office|Bureau|Agency|Committee|Council|Commission|Board"
+    r"|Institute|University|College|School|Court)"
+)
+_COORDINATED = re.compile(rf"\s+and\s+(?=(?:the\s+)?{_HEADS}\b)")
+_LAW_HEAD = re.compile(r"\b(?:Treaty|Act|Accords?|Protocol|Amendment)$")
+_SCORE = re.compile(r"\s+\d+[-–]\d+$")
+
+
+def repair_span(span: Span, text: str) -> list[Span]:
+    """The spans one raw model span stands for, in text order."""
+    span = _without_stray_s(span, text)
+    span = _with_operation(span, text)
+    match = _SCORE.search(span.text(text))
+    if match:
+        span = replace(span, end=span.start + match.start())
+    pieces = [span]
+    if span.label != "PERSON":
+        pieces = [p for piece in pieces for p in _split(piece, text, _OWNER)]
+    pieces = [
+        p
+        for piece in pieces
+        for p in (
+            _split(piece, text, _COORDINATED) if re.match(_HEADS, piece.text(text)) else [piece]
+        )
+    ]
+    return [_law(piece, text) for piece in pieces]
+
+
+def _split(span: Span, text: str, separator: re.Pattern[str]) -> list[Span]:
+    surface = span.text(text)
+    match = separator.search(surface)
+    if not match:
+        return [span]
+    first = replace(span, end=span.start + match.start())
+    second = replace(span, start=span.start + match.end())
+    if not any(c.isupper() for c in first.text(text)):
+        return [second]
+    return [first, *_split(second, text, separator)]
+
+
+def _without_stray_s(span: Span, text: str) -> Span:
+    surface = span.text(text)
+    if surface.startswith("s ") and span.start > 0 and text[span.start - 1] in "’'":
+        return replace(span, start=span.start + 2)
+    return span
+
+
+def _with_operation(span: Span, text: str) -> Span:
+    word = "Operation "
+    if text[max(0, span.start - len(word)) : span.start] == word:
+        return replace(span, start=span.start - len(word), label="EVENT")
+    return span
+
+
+def _law(span: Span, text: str) -> Span:
+    if span.label != "LAW" and _LAW_HEAD.search(span.text(text)):
+        return replace(span, label="LAW")
+    return span

@@ -1,0 +1,53 @@
+"""Span repair: one model span that is two names, or a name cut short."""
+
+from pipelines.transforms.entities.boundaries import repair_span
+from pipelines.transforms.entities.spans import Span
+
+
+def repaired(text, surface, label):
+    start = text.index(surface)
+    return [
+        (s.text(text), s.label) for s in repair_span(Span(start, start + len(surface), label), text)
+    ]
+
+
+def test_an_owner_before_a_possessive_is_a_name_of_its_own():
+    text = "Then the Harbor Board’s Safety Division met."
+    assert repaired(text, "Harbor Board’s Safety Division", "ORG") == [
+        ("Harbor Board", "ORG"),
+        ("Safety Division", "ORG"),
+    ]
+
+
+def test_a_person_span_with_a_possessive_is_left_to_the_span_rules():
+    text = "Then Lena Ortiz’s Aunt Rosa spoke."
+    assert repaired(text, "Lena Ortiz’s Aunt Rosa", "PERSON") == [
+        ("Lena Ortiz’s Aunt Rosa", "PERSON")
+    ]
+
+
+def test_two_heads_joined_by_and_are_two_names_but_one_name_with_and_stays():
+    text = "The Department of Parks and Department of Roads met the Board of Trade and Industry."
+    assert repaired(text, "Department of Parks and Department of Roads", "ORG") == [
+        ("Department of Parks", "ORG"),
+        ("Department of Roads", "ORG"),
+    ]
+    assert repaired(text, "Board of Trade and Industry", "ORG") == [
+        ("Board of Trade and Industry", "ORG")
+    ]
+
+
+def test_operation_belongs_to_the_name_and_makes_it_an_event():
+    text = "During Operation Sea Lion, ships sailed."
+    assert repaired(text, "Sea Lion", "PERSON") == [("Operation Sea Lion", "EVENT")]
+
+
+def test_treaties_and_acts_are_laws_and_scores_are_cut():
+    text = "The Lakes Treaty was signed. Ghana 2-1 won."
+    assert repaired(text, "Lakes Treaty", "ORG") == [("Lakes Treaty", "LAW")]
+    assert repaired(text, "Ghana 2-1", "ORG") == [("Ghana", "ORG")]
+
+
+def test_a_stray_s_after_an_apostrophe_is_dropped():
+    text = "The Office’s Greg Barr spoke."
+    assert repaired(text, "s Greg Barr", "PERSON") == [("Greg Barr", "PERSON")]
