@@ -37,6 +37,8 @@ CUE_LEMMAS = frozenset(
         "emphasize",
         "stress",
         "highlight",
+        "report",
+        "assure",
         "tweet",
         "testify",
         "urge",

@@ -260,3 +260,29 @@ def test_a_described_speaker_is_null_with_the_description(nlp):
 
 def test_a_named_speaker_has_no_description(nlp):
     assert describe(nlp, "“Stay back,” Dana Whitfield said.") == [("Dana Whitfield", None)]
+
+
+def test_according_to_at_the_start_of_a_sentence(nlp):
+    text = "According to Omar Haddad, “the ferry will run all winter.”"
+    assert attribute(nlp, text)[0][1:3] == ("Omar Haddad", "according to")
+
+
+def test_the_cue_the_quotation_hangs_from_wins_over_a_nearer_one(nlp):
+    text = "Dana Whitfield said the plan to counter delays was “a good start.”"
+    assert attribute(nlp, text)[0][1:3] == ("Dana Whitfield", "said")
+
+
+def test_an_office_or_campaign_of_someone_is_described_not_someone_else(nlp):
+    text = "The Harbor Transit Authority met. “No comment,” Whitfield’s office said."
+    assert attribute(nlp, text)[0][1] is None
+
+
+def test_a_name_in_apposition_to_a_role_is_the_speaker(nlp):
+    text = "“We are ready,” the mayor’s chief of staff, Lena Park, said."
+    assert attribute(nlp, text)[0][1] == "Lena Park"
+
+
+def test_reported_is_a_reporting_verb(nlp):
+    assert [t.text for t in nlp("The Harbor Gazette reported on Monday.") if is_cue(t)] == [
+        "reported"
+    ]

@@ -1,0 +1,177 @@
+"""Who a reporting verb's subject is: a mention, a pronoun's antecedent, or a description.
+
+Belongs here: from a reporting verb (cue) to its speaker: climbing to the
+clause's subject, names after an inverted cue, names in apposition, surnames
+NER missed, pronoun and "the agency" antecedents, and the description of an
+unnamed speaker ("the officer"). Not here: windows and lead-ins
+(``attribution.py``) or the text questions (``context.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from pipelines.transforms.quotes.context import EntityMention, QuoteContext
+from pipelines.transforms.quotes.lexicon import INDEFINITES, ORG_NOUNS, PERSON_PRONOUNS
+from pipelines.transforms.quotes.spans import QuoteSpan
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "parataxis"})
+_INVERTED_CHARS = 60
+_DESCRIPTION_WORDS = 12
+# Capitalized title words, abbreviations and initials between a cue and a name.
+_TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and))*\s*")
+
+
+class Subjects(QuoteContext):
+    """Speaker resolution from a cue, on top of the article's context."""
+
+    @staticmethod
+    def holds(cue: Any, quote: QuoteSpan) -> bool:
+        """Whether the quotation hangs from the cue ("X said that “…”", "X called it “…”")."""
+        return any(quote.start <= t.idx < quote.end for t in cue.subtree)
+
+    def description_of(self, cue: Any) -> str | None:
+        """The cue's subject when it describes rather than names ("the officer", "a
+        spokeswoman for the company"): a common noun phrase outside quotations."""
+        subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects or subjects[0].pos_ != "NOUN" or self.quoted(subjects[0].idx):
+            return None
+        tokens = sorted(subjects[0].subtree, key=lambda t: t.i)
+        if len(tokens) > _DESCRIPTION_WORDS or any(self.quoted(t.idx) for t in tokens):
+            return None
+        phrase = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        return phrase if "\n" not in phrase else None
+
+    def speaker_of(self, cue: Any) -> tuple[EntityMention | None, str]:
+        verb = cue
+        for _ in range(4):
+            subjects = [
+                c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.quoted(c.idx)
+            ]
+            if subjects:
+                return self._resolve_subject(subjects[0])
+            if verb.dep_ not in _CLIMB_DEPS or verb.head is verb:
+                break
+            verb = verb.head
+        return self._inverted_name(cue), "explicit"
+
+    def _inverted_name(self, cue: Any) -> EntityMention | None:
+        """ "…,” said Deputy Director Jane Doe of the agency: the parser gave the cue no
+        subject, but a person or organization follows it, only titles between."""
+        after = cue.idx + len(cue.text)
+        for mention in self.mentions:
+            if mention.start < after or mention.type not in {"PERSON", "ORG"}:
+                continue
+            between = self.text[after : mention.start]
+            if len(between) <= _INVERTED_CHARS and _TITLES_ONLY.fullmatch(between):
+                return mention
+            break
+        return None
+
+    def _resolve_subject(self, token: Any) -> tuple[EntityMention | None, str]:
+        span_start = min(t.idx for t in token.subtree)
+        span_end = max(t.idx + len(t) for t in token.subtree)
+        if any(c.dep_ in {"det", "nummod"} and c.lower_ in INDEFINITES for c in token.children):
+            return None, "none"  # "one Democrat familiar with…", "a spokesman": a description
+        appositive = self._appositive_person(token)
+        if appositive is not None:
+            return appositive, "explicit"  # "the campaign's chairman, Jane Doe, said"
+        on_token = [m for m in self.mentions if m.start <= token.idx < m.end]
+        if on_token:
+            if on_token[0].type == "NORP":
+                return None, "none"  # a group word ("Democrats") is nobody in particular
+            return on_token[0], "explicit"
+        if token.pos_ == "PROPN":
+            named = self._by_last_name(token.text)
+            if named:
+                return named, "explicit"
+        lower = token.text.lower()
+        if lower in PERSON_PRONOUNS:
+            return self.antecedent(token.idx, "PERSON"), "pronoun"
+        if lower in ORG_NOUNS:
+            if any(c.dep_ in {"poss", "compound"} for c in token.children):
+                return None, "none"  # "Doe's office", "the Doe campaign": described, not named
+            return self.antecedent(token.idx, "ORG"), "explicit"
+        inside = [
+            m
+            for m in self.mentions
+            if span_start <= m.start and m.end <= span_end and m.type in {"PERSON", "ORG"}
+        ]
+        return (inside[0], "explicit") if len(inside) == 1 else (None, "none")
+
+    def _appositive_person(self, token: Any) -> EntityMention | None:
+        """The one person named in apposition to a subject that is not itself a name."""
+        if token.pos_ == "PROPN":
+            return None
+        for child in token.children:
+            if child.dep_ != "appos" or self.quoted(child.idx):
+                continue
+            named = [
+                m for m in self.mentions if m.start <= child.idx < m.end and m.type == "PERSON"
+            ]
+            if named:
+                return named[0]
+        return None
+
+    def _by_last_name(self, word: str) -> EntityMention | None:
+        """A name NER missed at the attribution ("Doe said") that is the last word of
+        exactly one person (or organization) named elsewhere in the article."""
+        for kind in ("PERSON", "ORG"):
+            found = {m.entity_id: m for m in self.mentions if m.type == kind}
+            matches = [m for m in found.values() if m.name.split()[-1] == word]
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                return None
+        return None
+
+    def _with_surname_subjects(self) -> list[EntityMention]:
+        """The mentions, plus subjects NER missed that are a named person's surname
+        ("Ibrahim shared…" after "Michael Ibrahim"), in text order; computed once."""
+        if self._antecedents is None:
+            found = list(self.mentions)
+            for token in self.doc:
+                if token.dep_ not in SUBJECT_DEPS or token.pos_ != "PROPN":
+                    continue
+                if self.quoted(token.idx) or any(
+                    m.start <= token.idx < m.end for m in self.mentions
+                ):
+                    continue
+                named = self._by_last_name(token.text)
+                if named is not None and named.type == "PERSON":
+                    end = token.idx + len(token.text)
+                    found.append(replace(named, start=token.idx, end=end))
+            self._antecedents = sorted(found, key=lambda m: m.start)
+        return self._antecedents
+
+    def antecedent(self, before: int, kind: str) -> EntityMention | None:
+        """The nearest preceding ``kind`` mention that is a sentence's main subject,
+        else one that is any subject, else the nearest one."""
+        candidates = [
+            m for m in self._with_surname_subjects() if m.type == kind and m.end <= before
+        ]
+        if not candidates:
+            return None
+        ranked: dict[str, list[EntityMention]] = {"main": [], "subject": []}
+        for mention in candidates:
+            role = self._subject_role(mention)
+            if role:
+                ranked[role].append(mention)
+        for role in ("main", "subject"):
+            if ranked[role]:
+                return ranked[role][-1]
+        return candidates[-1]
+
+    def _subject_role(self, mention: EntityMention) -> str | None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        if root.dep_ not in SUBJECT_DEPS:
+            return None
+        head = root.head
+        main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+        return "main" if main else "subject"
