@@ -57,6 +57,7 @@ def attribute_quotes(
                 context.interrupted(quote, list(zip(quotes, results, strict=False)))
                 or context.from_colon_lead_in(quote)
                 or context.continuation(quote, list(zip(quotes, results, strict=False)))
+                or context.previous_sentence(quote)
                 or result
             )
         results.append(result)
@@ -78,10 +79,10 @@ class _Context(Subjects):
         if not cues:
             return NONE
         holding = [c for c in cues if self.holds(c, quote)]
-        cue = min(
-            holding or cues,
-            key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)),
-        )
+        if holding:  # the innermost cue the quotation hangs from ("X said Y “…”, Z reported")
+            cue = min(holding, key=lambda t: (len(list(t.subtree)), abs(t.idx - quote.start)))
+        else:
+            cue = min(cues, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
         speaker, how = self.speaker_of(cue)
         if speaker is None:
             return Attribution(None, cue.text, method or "none", self.description_of(cue))
@@ -195,3 +196,25 @@ class _Context(Subjects):
             if speaker is not None:
                 return Attribution(speaker, None, "continuation")
         return None
+
+    def previous_sentence(self, quote: QuoteSpan) -> Attribution | None:
+        """A quotation that is a sentence of its own, with no cue, right after a sentence
+        in which one named speaker reports something ("Doe announced the suit on Monday.
+        “We are seeking an order.”") continues that speaker."""
+        left, _ = self.window(quote.start, quote.end)
+        p_start, _ = self.paragraph(quote.start)
+        if left <= p_start or self.text[left : quote.start].strip(' “"'):
+            return None
+        before, _ = self.window(left - 1, left - 1)
+        if any(before <= q.start < left for q in self.quotes):
+            return None  # the sentence before has quotations of its own: their rules apply
+        speakers = {
+            speaker.entity_id: speaker
+            for cue in self.tokens(before, left)
+            if is_cue(cue)
+            for speaker in [self.speaker_of(cue)[0]]
+            if speaker is not None
+        }
+        if len(speakers) != 1:
+            return None
+        return Attribution(next(iter(speakers.values())), None, "continuation")

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from pipelines.transforms.quotes.context import EntityMention, QuoteContext
+from pipelines.transforms.quotes.cues import is_cue
 from pipelines.transforms.quotes.lexicon import INDEFINITES, ORG_NOUNS, PERSON_PRONOUNS
 from pipelines.transforms.quotes.spans import QuoteSpan
 
@@ -56,6 +57,9 @@ class Subjects(QuoteContext):
             if verb.dep_ not in _CLIMB_DEPS or verb.head is verb:
                 break
             verb = verb.head
+            if cue.tag_ == "VBG" and verb.dep_ == "ccomp" and is_cue(verb.head):
+                # "Doe said that Roe was …, adding …": the participle is Doe's, not Roe's
+                verb = verb.head
         return self._inverted_name(cue), "explicit"
 
     def _inverted_name(self, cue: Any) -> EntityMention | None:

@@ -286,3 +286,23 @@ def test_reported_is_a_reporting_verb(nlp):
     assert [t.text for t in nlp("The Harbor Gazette reported on Monday.") if is_cue(t)] == [
         "reported"
     ]
+
+
+def test_a_trailing_participle_belongs_to_the_outer_speaker(nlp):
+    text = (
+        "Dana Whitfield told reporters that Omar Haddad was “too slow,” adding, "
+        "“We will replace him.”"
+    )
+    assert [row[1] for row in attribute(nlp, text)] == ["Dana Whitfield", "Dana Whitfield"]
+
+
+def test_a_quotation_sentence_continues_the_speaker_of_the_sentence_before(nlp):
+    text = "Dana Whitfield announced the new schedule on Monday. “The ferry will run all winter.”"
+    assert attribute(nlp, text) == [
+        ("The ferry will run a", "Dana Whitfield", None, "continuation")
+    ]
+
+
+def test_a_quotation_sentence_after_a_sentence_without_a_speaker_stays_null(nlp):
+    text = "The schedule changed on Monday. “The ferry will run all winter.”"
+    assert attribute(nlp, text)[0][1] is None
