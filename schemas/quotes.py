@@ -80,11 +80,13 @@ class Quotes(pa.DataFrameModel):
     attribution: str = pa.Field(
         isin=["explicit", "pronoun", "continuation", "colon", "none"],
         description=(
-            "How the speaker was found: `explicit` (the cue's subject names the entity, or "
-            '"the agency"-style nouns resolved to the nearest organization), `pronoun` (he/she '
-            "resolved to the nearest preceding person who is a sentence's main subject), "
-            "`continuation` (a quotation paragraph without a cue continuing the previous "
-            "paragraph's speaker), `colon` (a lead-in ending with a colon), `none`."
+            "How the speaker was found: `explicit` (the cue's subject names the entity, a "
+            'name in apposition to it, or "the agency"-style nouns resolved to the nearest '
+            "organization), `pronoun` (he/she resolved to the nearest preceding person who is a "
+            "sentence's main subject), `continuation` (a quotation with no cue of its own "
+            "continuing the speaker of the paragraph or the sentence just before it), `colon` "
+            "(a lead-in ending with a colon; a bare lead-in line over a list of quotations takes "
+            "the one person who spoke just before it), `none`."
         ),
     )
     utterance_id: str = pa.Field(
