@@ -8,7 +8,9 @@ what the name says: ORG when its last word is an organization's head noun
 ("Springfield Transit Authority"), else PERSON when it is two to four
 capitalized words (particles such as "de" allowed) with no organization or place
 word; anything else (one word, a lowercase word, a place word) is left out:
-never a guess. Not here: which quotation the speaker said (``quotes/``).
+never a guess. A surname alone ("Ebeling said") counts when the article
+gives a full name ending with it ("Ann Ebeling"): both become mentions. Not
+here: which quotation the speaker said (``quotes/``).
 """
 
 from __future__ import annotations
@@ -56,11 +58,31 @@ def missed_speaker_spans(text: str, doc: Any) -> list[Span]:
                 continue
             if _inside(subject.idx, quoted):
                 continue
-            span = _typed_name(text, _name_tokens(subject))
-            if span is None or any(s < span.end and span.start < e for s, e in covered):
-                continue
-            found.setdefault((span.start, span.end), span)
+            tokens = _name_tokens(subject)
+            spans = [_typed_name(text, tokens)]
+            if len(tokens) == 1:  # "Ebeling said": a surname, if the article gives the full name
+                spans = _surname_and_full_name(text, subject, quoted)
+            for span in spans:
+                if span is None or any(s < span.end and span.start < e for s, e in covered):
+                    continue
+                found.setdefault((span.start, span.end), span)
     return sorted(found.values(), key=lambda s: s.start)
+
+
+def _surname_and_full_name(
+    text: str, surname: Any, quoted: list[tuple[int, int]]
+) -> list[Span | None]:
+    """The first "Given Surname" of the article outside quotations, as a person, and the
+    surname at the cue; nothing when the article never gives a full name."""
+    pattern = re.compile(rf"\b[A-Z][\w’'-]+(?: [A-Z]\.)? {re.escape(surname.text)}\b")
+    for match in pattern.finditer(text):
+        if _inside(match.start(), quoted) or match.start() == surname.idx:
+            continue
+        full = _typed_name_text(text, match.start(), match.end())
+        if full is not None:
+            end = surname.idx + len(surname.text)
+            return [full, Span(surname.idx, end, "PERSON")]
+    return []
 
 
 def _inside(index: int, ranges: list[tuple[int, int]]) -> bool:
@@ -84,9 +106,12 @@ def _name_tokens(head: Any) -> list[Any]:
 def _typed_name(text: str, tokens: list[Any]) -> Span | None:
     if tokens[-1].tag_ == "NNPS":
         return None  # a plural ("the Founding Fathers said") names a group, not one speaker
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    if ORG_HEAD.match(tokens[-1].text):
-        words = text[start:end].split()
+    return _typed_name_text(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _typed_name_text(text: str, start: int, end: int) -> Span | None:
+    words = text[start:end].split()
+    if ORG_HEAD.match(words[-1]):
         if len(words) >= 2 and all(_NAME_WORD.match(w) or w in {"of", "and", "for"} for w in words):
             return Span(start, end, "ORG")
         return None

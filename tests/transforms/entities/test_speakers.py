@@ -45,3 +45,16 @@ def test_an_organization_head_makes_an_org(nlp):
 def test_a_subject_inside_a_quotation_is_not_a_speaker(nlp):
     text = "She wrote: “Kofi Mensah said nothing.” Then she left."
     assert found(nlp, text, ents=lambda doc: []) == []
+
+
+def test_a_surname_subject_brings_the_full_name_the_article_gives(nlp):
+    text = "Ann Ebeling runs the shop. “We live here,” Ebeling said."
+    assert found(nlp, text, ents=lambda doc: []) == [
+        ("Ann Ebeling", "PERSON"),
+        ("Ebeling", "PERSON"),
+    ]
+
+
+def test_a_surname_subject_without_a_full_name_is_left_alone(nlp):
+    text = "“We live here,” Ebeling said."
+    assert found(nlp, text, ents=lambda doc: []) == []
