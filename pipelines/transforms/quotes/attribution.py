@@ -148,7 +148,8 @@ class _Context(Subjects):
         if result.speaker is None:
             possessive = re.search(r"\b(?:his|her)\b", self.text[left:colon], re.IGNORECASE)
             if possessive:
-                speaker = self.antecedent(left + possessive.start(), "PERSON")
+                gender = "female" if possessive.group(0).lower() == "her" else "male"
+                speaker = self.antecedent(left + possessive.start(), "PERSON", gender)
                 return Attribution(speaker, None, "colon") if speaker else None
             if result.cue is None:
                 return self._event_speaker(colon)

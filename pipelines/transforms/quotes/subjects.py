@@ -15,7 +15,14 @@ from typing import Any
 
 from pipelines.transforms.quotes.context import EntityMention, QuoteContext
 from pipelines.transforms.quotes.cues import is_cue
-from pipelines.transforms.quotes.lexicon import INDEFINITES, ORG_NOUNS, PERSON_PRONOUNS
+from pipelines.transforms.quotes.lexicon import (
+    GENDERED_TITLES_FEMALE,
+    GENDERED_TITLES_MALE,
+    INDEFINITES,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PRONOUN_GENDER,
+)
 from pipelines.transforms.quotes.spans import QuoteSpan
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -26,8 +33,17 @@ _DESCRIPTION_WORDS = 12
 _TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and))*\s*")
 
 
+# A gendered title or role right before a name: group 1 for female, group 2 for male.
+_GENDERED_TITLE = re.compile(
+    rf"(?:\b({'|'.join(GENDERED_TITLES_FEMALE)})|\b({'|'.join(GENDERED_TITLES_MALE)}))"
+    r"\.?,?\s+(?:[A-Z][\w.’'-]*\s+){0,2}$"
+)
+
+
 class Subjects(QuoteContext):
     """Speaker resolution from a cue, on top of the article's context."""
+
+    _genders: dict[str, str] | None = None
 
     @staticmethod
     def holds(cue: Any, quote: QuoteSpan) -> bool:
@@ -94,7 +110,7 @@ class Subjects(QuoteContext):
                 return named, "explicit"
         lower = token.text.lower()
         if lower in PERSON_PRONOUNS:
-            return self.antecedent(token.idx, "PERSON"), "pronoun"
+            return self.antecedent(token.idx, "PERSON", PRONOUN_GENDER.get(lower)), "pronoun"
         if lower in ORG_NOUNS:
             if any(c.dep_ in {"poss", "compound"} for c in token.children):
                 return None, "none"  # "Doe's office", "the Doe campaign": described, not named
@@ -151,11 +167,16 @@ class Subjects(QuoteContext):
             self._antecedents = sorted(found, key=lambda m: m.start)
         return self._antecedents
 
-    def antecedent(self, before: int, kind: str) -> EntityMention | None:
+    def antecedent(self, before: int, kind: str, gender: str | None = None) -> EntityMention | None:
         """The nearest preceding ``kind`` mention that is a sentence's main subject,
-        else one that is any subject, else the nearest one."""
+        else one that is any subject, else the nearest one; never a person the text
+        marks with the other gender ("Mr. Doe" for "she")."""
         candidates = [
-            m for m in self._with_surname_subjects() if m.type == kind and m.end <= before
+            m
+            for m in self._with_surname_subjects()
+            if m.type == kind
+            and m.end <= before
+            and (gender is None or self._gender(m.entity_id) in (None, gender))
         ]
         if not candidates:
             return None
@@ -168,6 +189,19 @@ class Subjects(QuoteContext):
             if ranked[role]:
                 return ranked[role][-1]
         return candidates[-1]
+
+    def _gender(self, entity_id: str) -> str | None:
+        """``male``/``female`` when a gendered title or role precedes one of the entity's
+        mentions ("Mr.", "Ms.", "Congresswoman", "spokesman"), and only one gender does."""
+        if self._genders is None:
+            seen: dict[str, set[str]] = {}
+            for m in self.mentions:
+                title = _GENDERED_TITLE.search(self.text, max(0, m.start - 24), m.start)
+                if title:
+                    marked = "female" if title.group(1) else "male"
+                    seen.setdefault(m.entity_id, set()).add(marked)
+            self._genders = {e: g.pop() for e, g in seen.items() if len(g) == 1}
+        return self._genders.get(entity_id)
 
     def _subject_role(self, mention: EntityMention) -> str | None:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

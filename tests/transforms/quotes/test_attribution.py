@@ -306,3 +306,16 @@ def test_a_quotation_sentence_continues_the_speaker_of_the_sentence_before(nlp):
 def test_a_quotation_sentence_after_a_sentence_without_a_speaker_stays_null(nlp):
     text = "The schedule changed on Monday. “The ferry will run all winter.”"
     assert attribute(nlp, text)[0][1] is None
+
+
+def test_she_never_resolves_to_a_man_the_text_calls_mr(nlp):
+    text = (
+        "Lena Park met the press. Later Mr. Omar Haddad spoke about costs. "
+        "“The ferry will run,” she said."
+    )
+    assert attribute(nlp, text)[0][1] == "Lena Park"
+
+
+def test_he_still_resolves_to_the_nearest_main_subject(nlp):
+    text = "Lena Park met the press. Later Mr. Omar Haddad spoke about costs. “It costs more,” he said."
+    assert attribute(nlp, text)[0][1] == "Omar Haddad"
