@@ -58,6 +58,7 @@ def attribute_quotes(
                 or context.from_colon_lead_in(quote)
                 or context.continuation(quote, list(zip(quotes, results, strict=False)))
                 or context.previous_sentence(quote)
+                or context.from_saying(quote)
                 or result
             )
         results.append(result)
@@ -219,3 +220,8 @@ class _Context(Subjects):
         if len(speakers) != 1:
             return None
         return Attribution(next(iter(speakers.values())), None, "continuation")
+
+    def from_saying(self, quote: QuoteSpan) -> Attribution | None:
+        """A quotation inside someone's claim, words or statement names its owner."""
+        owner = self.owner_of_saying(quote)
+        return Attribution(owner, None, "explicit") if owner else None

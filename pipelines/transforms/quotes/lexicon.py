@@ -224,3 +224,29 @@ GENDERED_TITLES_MALE = (
     "grandfather",
     "widower",
 )
+# Nouns for what someone said: "Doe's claim that “…”", "in Doe's words, “…”".
+SAYING_NOUNS = frozenset(
+    {
+        "claim",
+        "accusation",
+        "pledge",
+        "promise",
+        "vow",
+        "words",
+        "remark",
+        "comment",
+        "statement",
+        "message",
+        "assertion",
+        "warning",
+        "quote",
+        "tweet",
+        "post",
+        "letter",
+        "argument",
+        "charge",
+        "insistence",
+        "suggestion",
+        "declaration",
+    }
+)

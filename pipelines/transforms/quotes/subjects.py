@@ -22,6 +22,7 @@ from pipelines.transforms.quotes.lexicon import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PRONOUN_GENDER,
+    SAYING_NOUNS,
 )
 from pipelines.transforms.quotes.spans import QuoteSpan
 
@@ -213,3 +214,24 @@ class Subjects(QuoteContext):
         head = root.head
         main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
         return "main" if main else "subject"
+
+    def owner_of_saying(self, quote: QuoteSpan) -> EntityMention | None:
+        """The named owner of a saying noun the quotation belongs to ("Doe's claim that
+        “…”", "in Doe's words, “…”"), found from the quotation's tokens up to three heads."""
+        inside = [t for t in self.tokens(quote.start, quote.end) if t.head.idx < quote.start - 1]
+        for token in inside[:1] or self.tokens(quote.start, quote.end)[:1]:
+            head = token.head
+            for _ in range(3):
+                if head.pos_ == "NOUN" and head.lemma_.lower() in SAYING_NOUNS:
+                    owners = [c for c in head.children if c.dep_ == "poss"]
+                    named = [
+                        m
+                        for o in owners
+                        for m in self.mentions
+                        if m.start <= o.idx < m.end and m.type in {"PERSON", "ORG"}
+                    ]
+                    return named[0] if named else None
+                if head.head is head:
+                    break
+                head = head.head
+        return None

@@ -319,3 +319,8 @@ def test_she_never_resolves_to_a_man_the_text_calls_mr(nlp):
 def test_he_still_resolves_to_the_nearest_main_subject(nlp):
     text = "Lena Park met the press. Later Mr. Omar Haddad spoke about costs. “It costs more,” he said."
     assert attribute(nlp, text)[0][1] == "Omar Haddad"
+
+
+def test_a_quotation_in_someones_claim_is_theirs(nlp):
+    text = "The Harbor Transit Authority disputed Whitfield’s claim that fares were “too high.”"
+    assert attribute(nlp, text)[0][1] == "Dana Whitfield"
