@@ -13,6 +13,8 @@ from typing import Any
 from pipelines.transforms.quotes.lexicon import (
     ABBREVIATIONS,
     CUE_LEMMAS,
+    NOT_CUE_HEADS,
+    NOT_CUE_PAIRS,
     PHRASAL_CUES,
     STATEMENT_NOUNS,
     SUPPORT_VERBS,
@@ -46,14 +48,25 @@ def sentence_end(text: str, index: int) -> bool:
 def is_cue(token: Any) -> bool:
     """A reporting verb: a lexicon lemma, a phrasal form ("points out"), or a support
     verb with a statement noun as object ("issued a statement")."""
-    if token.pos_ not in {"VERB", "AUX"}:
-        return False
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound"}:
+        return False  # "a so-called plan", "the self-described leader"
     lemma = token.lemma_.lower()
-    if lemma in CUE_LEMMAS:
-        return True
     children = list(token.children)
+    if lemma in CUE_LEMMAS:
+        return not _reports_nothing(token, children)
     if any((lemma, c.text.lower()) in PHRASAL_CUES for c in children if c.dep_ == "prt"):
         return True
     return lemma in SUPPORT_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in children
     )
+
+
+def _reports_nothing(token: Any, children: list[Any]) -> bool:
+    """ "called for", "ruled out", "declined to comment": the lemma, but no report."""
+    lemma = token.lemma_.lower()
+    if any(
+        c.dep_ in {"prt", "prep"} and c.i == token.i + 1 and (lemma, c.lower_) in NOT_CUE_PAIRS
+        for c in children
+    ):
+        return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in NOT_CUE_HEADS

@@ -39,6 +39,10 @@ CUE_LEMMAS = frozenset(
         "highlight",
         "report",
         "assure",
+        "answer",
+        "reveal",
+        "affirm",
+        "exhort",
         "tweet",
         "testify",
         "urge",
@@ -111,7 +115,40 @@ CUE_LEMMAS = frozenset(
 # Determiners that make a subject a description ("one official", "a spokesman").
 INDEFINITES = frozenset({"a", "an", "one", "another", "some", "several", "many", "two"})
 # "points out", "went on": a verb that reports only with its particle.
-PHRASAL_CUES = frozenset({("point", "out"), ("go", "on"), ("lash", "out"), ("sum", "up")})
+PHRASAL_CUES = frozenset(
+    {
+        ("point", "out"),
+        ("go", "on"),
+        ("lash", "out"),
+        ("sum", "up"),
+        ("shoot", "back"),
+        ("fire", "back"),
+        ("hit", "back"),
+        ("chime", "in"),
+    }
+)
+# A reporting lemma with this particle or preposition right after it means something else:
+# "called for", "called on", "ruled out", "added back", "spoke of", "wrote off".
+NOT_CUE_PAIRS = frozenset(
+    {
+        ("call", "for"),
+        ("call", "on"),
+        ("call", "off"),
+        ("call", "up"),
+        ("rule", "out"),
+        ("add", "back"),
+        ("add", "up"),
+        ("speak", "of"),
+        ("write", "off"),
+        ("write", "down"),
+        ("ask", "for"),
+        ("ask", "out"),
+        ("tell", "apart"),
+    }
+)
+# Heads under which a reporting verb reports nothing: "declined to comment",
+# "refused to say", "wants to add".
+NOT_CUE_HEADS = frozenset({"decline", "refuse", "want", "try", "need", "plan", "hope"})
 # "issued a statement", "delivered remarks": a support verb reports through its object.
 SUPPORT_VERBS = frozenset(
     {"issue", "release", "deliver", "give", "make", "post", "publish", "hold"}

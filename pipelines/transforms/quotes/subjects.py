@@ -27,7 +27,9 @@ from pipelines.transforms.quotes.lexicon import (
 from pipelines.transforms.quotes.spans import QuoteSpan
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "parataxis"})
+_CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "parataxis", "pcomp", "acl"})
+_PASS_THROUGH = frozenset({"prep", "dobj", "pobj"})
+_AFTER_CLOSING_MARK = re.compile(r"[”\"’'][,.!?]?\s*[,—–-]?\s*$")
 _INVERTED_CHARS = 60
 _DESCRIPTION_WORDS = 12
 # Capitalized title words, abbreviations and initials between a cue and a name.
@@ -64,6 +66,8 @@ class Subjects(QuoteContext):
         return phrase if "\n" not in phrase else None
 
     def speaker_of(self, cue: Any) -> tuple[EntityMention | None, str]:
+        if any(c.dep_ == "auxpass" for c in cue.children):
+            return self._agent(cue)  # "was asked by Doe": the agent; the subject never speaks
         verb = cue
         for _ in range(4):
             subjects = [
@@ -74,14 +78,27 @@ class Subjects(QuoteContext):
             if verb.dep_ not in _CLIMB_DEPS or verb.head is verb:
                 break
             verb = verb.head
+            # "by saying", "issued a statement saying": through the preposition or the noun
+            while verb.dep_ in _PASS_THROUGH and verb.pos_ in {"ADP", "NOUN"}:
+                verb = verb.head
             if cue.tag_ == "VBG" and verb.dep_ == "ccomp" and is_cue(verb.head):
                 # "Doe said that Roe was …, adding …": the participle is Doe's, not Roe's
                 verb = verb.head
         return self._inverted_name(cue), "explicit"
 
+    def _agent(self, cue: Any) -> tuple[EntityMention | None, str]:
+        for by in (c for c in cue.children if c.dep_ == "agent"):
+            for name in (c for c in by.children if c.dep_ == "pobj"):
+                return self._resolve_subject(name)
+        return None, "none"
+
     def _inverted_name(self, cue: Any) -> EntityMention | None:
         """ "…,” said Deputy Director Jane Doe of the agency: the parser gave the cue no
-        subject, but a person or organization follows it, only titles between."""
+        subject, but a person or organization follows it, only titles between. Only for
+        a cue right after the closing mark: elsewhere a name after the cue is its object
+        ("Doe, 58, told the Gazette")."""
+        if not _AFTER_CLOSING_MARK.search(self.text, max(0, cue.idx - 6), cue.idx):
+            return None
         after = cue.idx + len(cue.text)
         for mention in self.mentions:
             if mention.start < after or mention.type not in {"PERSON", "ORG"}:

@@ -324,3 +324,25 @@ def test_he_still_resolves_to_the_nearest_main_subject(nlp):
 def test_a_quotation_in_someones_claim_is_theirs(nlp):
     text = "The Harbor Transit Authority disputed Whitfield’s claim that fares were “too high.”"
     assert attribute(nlp, text)[0][1] == "Dana Whitfield"
+
+
+def test_passive_cue_takes_the_agent_never_the_subject(nlp):
+    text = "Whitfield was asked by Omar Haddad, “Will the ferry run?”"
+    assert attribute(nlp, text)[0][1] == "Omar Haddad"
+
+
+def test_a_name_after_a_cue_in_mid_sentence_is_its_object_not_the_speaker(nlp):
+    text = "“It is over,” Lena, 58, told Harbor Transit Authority officials."
+    assert attribute(nlp, text)[0][1] != "Harbor Transit Authority"
+
+
+def test_non_reporting_uses_of_reporting_lemmas(nlp):
+    assert [t.text for t in nlp("Dana Whitfield called for calm.") if is_cue(t)] == []
+    declined = [t.text for t in nlp("Omar Haddad declined to comment.") if is_cue(t)]
+    assert "comment" not in declined
+    assert [t.text for t in nlp("The self-described leader left.") if is_cue(t)] == []
+
+
+def test_by_saying_climbs_to_the_clause_subject(nlp):
+    text = "Dana Whitfield ended the meeting by saying the plan was “a good start.”"
+    assert attribute(nlp, text)[0][1] == "Dana Whitfield"
