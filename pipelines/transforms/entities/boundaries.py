@@ -9,7 +9,9 @@ shows, each general English news convention tested with invented sentences:
 * two organization names joined by "and" that each start with a head noun
   ("Department of Parks and Department of Roads") are two names;
 * "Operation" before a span belongs to it, and the whole is an EVENT;
-* a name ending in Treaty, Act, Accord(s), Protocol or Amendment is a LAW;
+* the last word of a name of two or more words types it: Treaty, Act, Accords …
+  make a LAW; Festival, Olympics, Cup, Summit … an EVENT; Institute,
+  University, Agency … an ORG; Oblast, Province … a GPE;
 * a match score glued to a team ("Ghana 2-1") and a stray "s " left by a
   possessive ("Board’s Jane Doe" cut after the apostrophe) are not part of it.
 
@@ -30,7 +32,25 @@ _HEADS = (
     r"|Institute|University|College|School|Court)"
 )
 _COORDINATED = re.compile(rf"\s+and\s+(?=(?:the\s+)?{_HEADS}\b)")
-_LAW_HEAD = re.compile(r"\b(?:Treaty|Act|Accords?|Protocol|Amendment)$")
+# The last word of a name says its type whatever the model said.
+_TYPE_BY_HEAD = (
+    ("LAW", re.compile(r"\b(?:Treaty|Act|Accords?|Protocol|Amendment)$")),
+    (
+        "EVENT",
+        re.compile(
+            r"\b(?:Fest|Festival|Olympics|Games|Cup|Championships?|Summit|Marathon|War"
+            r"|Evaluations?)$"
+        ),
+    ),
+    (
+        "ORG",
+        re.compile(
+            r"\b(?:Institute|University|College|Agency|Association|Gazette|Corporation|Inc\.?"
+            r"|Company|Foundation|Party|Ministry|Department|Commission|Council|Committee)$"
+        ),
+    ),
+    ("GPE", re.compile(r"\b(?:Oblast|Province|Krai|Prefecture|Governorate)$")),
+)
 _SCORE = re.compile(r"\s+\d+[-–]\d+$")
 
 
@@ -51,7 +71,7 @@ def repair_span(span: Span, text: str) -> list[Span]:
             _split(piece, text, _COORDINATED) if re.match(_HEADS, piece.text(text)) else [piece]
         )
     ]
-    return [_law(piece, text) for piece in pieces]
+    return [_typed_by_head(piece, text) for piece in pieces]
 
 
 def _split(span: Span, text: str, separator: re.Pattern[str]) -> list[Span]:
@@ -80,7 +100,11 @@ def _with_operation(span: Span, text: str) -> Span:
     return span
 
 
-def _law(span: Span, text: str) -> Span:
-    if span.label != "LAW" and _LAW_HEAD.search(span.text(text)):
-        return replace(span, label="LAW")
+def _typed_by_head(span: Span, text: str) -> Span:
+    surface = span.text(text)
+    if " " not in surface:
+        return span  # one word ("Games", "Party") is left to the other rules
+    for label, head in _TYPE_BY_HEAD:
+        if head.search(surface):
+            return replace(span, label=label)
     return span

@@ -51,3 +51,10 @@ def test_treaties_and_acts_are_laws_and_scores_are_cut():
 def test_a_stray_s_after_an_apostrophe_is_dropped():
     text = "The Office’s Greg Barr spoke."
     assert repaired(text, "s Greg Barr", "PERSON") == [("Greg Barr", "PERSON")]
+
+
+def test_the_last_word_of_a_name_types_it():
+    text = "The Lakeside Jazz Festival, the Harbor Institute and Kuril Oblast met."
+    assert repaired(text, "Lakeside Jazz Festival", "ORG") == [("Lakeside Jazz Festival", "EVENT")]
+    assert repaired(text, "Harbor Institute", "FAC") == [("Harbor Institute", "ORG")]
+    assert repaired(text, "Kuril Oblast", "PERSON") == [("Kuril Oblast", "GPE")]

@@ -317,7 +317,10 @@ def test_she_never_resolves_to_a_man_the_text_calls_mr(nlp):
 
 
 def test_he_still_resolves_to_the_nearest_main_subject(nlp):
-    text = "Lena Park met the press. Later Mr. Omar Haddad spoke about costs. “It costs more,” he said."
+    text = (
+        "Lena Park met the press. Later Mr. Omar Haddad spoke about costs. "
+        "“It costs more,” he said."
+    )
     assert attribute(nlp, text)[0][1] == "Omar Haddad"
 
 
