@@ -127,7 +127,6 @@ def resolve_article(
     """
     headings = heading_ranges(text)
     body = _mask(text, headings)
-    lowercase_words = set(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", text))
     candidates: list[tuple[Span, RegisterEntry | None, str | None]] = []
     pieces = [(piece, raw.label) for raw in model_spans for piece in repair_span(raw, text)]
     for piece, model_label in pieces:
@@ -142,8 +141,8 @@ def resolve_article(
             and not re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", body)
         ):
             continue  # capitalized only because it is in a heading
-        if entry is None and span.label != "PERSON" and surface.lower() in lowercase_words:
-            continue  # one common word, capitalized ("Police Commissioner"): not a name
+        if entry is None and span.label != "PERSON" and _written_lowercase(surface, text):
+            continue  # a common word or phrase, capitalized ("Artificial Intelligence")
         if span.label == "GPE" and is_dateline(span.start, span.end, text):
             continue
         candidates.append((span, entry, model_label))
@@ -159,6 +158,14 @@ def resolve_article(
         _name_mention(span, entry, label, text, register, acronyms) for span, entry, label in chosen
     ]
     return resolve_partial_names(_resolve_short_names(mentions, text), text)
+
+
+def _written_lowercase(surface: str, text: str) -> bool:
+    """Whether the article also writes ``surface`` all in lowercase, as a common noun."""
+    lower = surface.lower()
+    if lower == surface or not re.search(r"[a-z]", lower):
+        return False
+    return re.search(rf"(?<![\w’'-]){re.escape(lower)}(?![\w’'-])", text) is not None
 
 
 def _mask(text: str, ranges: list[tuple[int, int]]) -> str:

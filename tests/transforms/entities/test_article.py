@@ -166,3 +166,9 @@ def test_a_first_name_shared_by_two_people_stays_as_written():
         Span(text.index("Marta left"), text.index("Marta left") + 5, "PERSON"),
     ]
     assert names(text, resolve_article(text, found, EMPTY))[2][1] == "Marta"
+
+
+def test_a_phrase_the_article_also_writes_in_lowercase_is_not_a_name():
+    text = "Rules on Artificial Intelligence came. Firms use artificial intelligence daily."
+    found = [Span(9, 32, "GPE")]
+    assert resolve_article(text, found, EMPTY) == []
