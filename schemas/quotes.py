@@ -39,11 +39,13 @@ class Quotes(pa.DataFrameModel):
         ),
     )
     kind: str = pa.Field(
-        isin=["full", "partial", "fragment"],
+        isin=["full", "partial", "fragment", "title"],
         description=(
             "`full`: a statement standing on its own; `partial`: quoted words embedded in a "
             "reported sentence; `fragment`: at most four words not standing as a sentence "
-            "(scare quotes included)."
+            "(scare quotes included); `title`: a name in quotation marks, not speech (a work, "
+            "a group or operation, a word mentioned as a word, a nickname inside a name), "
+            "never given a speaker."
         ),
     )
     is_closed: bool = pa.Field(

@@ -51,6 +51,9 @@ def attribute_quotes(
     context = _Context(text, doc, quotes, mentions)
     results: list[Attribution] = []
     for quote in quotes:
+        if quote.kind == "title":
+            results.append(NONE)  # a name in quotation marks is not speech
+            continue
         result = context.from_window(quote)
         if result.cue is None:
             result = (

@@ -74,7 +74,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def quote_kind(text: str, start: int, end: int) -> str:
-    """``full``, ``partial`` or ``fragment``.
+    """``full``, ``partial``, ``fragment`` or ``title``.
+
+    A ``title`` is a name in quotation marks, not speech: right after a naming
+    word ("named", "titled", "dubbed", "known as", "the word"), a title-case name
+    after a work or group noun ("the book “Speaking of Speech”"), or a nickname
+    inside a person's name (Bruce A. “Orville” Wright).
 
     A quotation that stands on its own (at a paragraph start, or after a
     sentence end, colon or comma) is ``full``; one embedded in a reported
@@ -84,7 +89,41 @@ def quote_kind(text: str, start: int, end: int) -> str:
     body = text[start:end]
     words = WORD.findall(body)
     before = text[max(0, text.rfind("\n", 0, start) + 1) : start].rstrip('“"„« ')
+    if _is_title(body, words, before, text[end : end + 4]):
+        return "title"
     standalone = bool(_STANDALONE_BEFORE.search(before))
     if len(words) <= FRAGMENT_MAX_WORDS and not (standalone and body[:1].isupper()):
         return "fragment"
     return "full" if standalone else "partial"
+
+
+def _is_title(body: str, words: list[str], before: str, after: str) -> bool:
+    if len(words) > _TITLE_MAX_WORDS or not words or not words[0][:1].isupper():
+        return False  # names are capitalized: the word “garage” is a speaker's word
+    if _NAMING_WORD.search(before):
+        return True
+    title_case = all(w[:1].isupper() or w.lower() in _MINOR for w in words) and not re.search(
+        r"[.!?]$", body.rstrip(",")
+    )
+    if not title_case:
+        return False
+    if _WORK_NOUN.search(before):
+        return True
+    # a nickname between the parts of a name: Bruce A. “Orville” Wright
+    return bool(_NAME_PART_BEFORE.search(before)) and bool(re.match(r"[”\"]\s[A-Z]", after))
+
+
+_TITLE_MAX_WORDS = 8
+_MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "vs"})
+_NAMING_WORD = re.compile(
+    r"\b(?:named|labell?ed|titled|entitled|dubbed|nicknamed|christened|headlined|known as"
+    r"|the (?:term|word|phrase|name|slogan|hashtag|title))\s*,?\s*$",
+    re.IGNORECASE,
+)
+_WORK_NOUN = re.compile(
+    r"\b(?:book|film|movie|show|series|song|album|website|site|play|documentary|programm?e"
+    r"|podcast|newsletter|column|blog|operation|group|team|robot|section|exercise|magazine"
+    r"|novel|poem|painting|exhibition|app)['’]?s?,?\s*$",
+    re.IGNORECASE,
+)
+_NAME_PART_BEFORE = re.compile(r"\b[A-Z][a-z]+\.?(?:\s[A-Z]\.)?$")

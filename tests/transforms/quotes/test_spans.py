@@ -54,3 +54,20 @@ def test_short_standalone_sentence_is_full_not_fragment():
 
 def test_only_quote_marks_give_nothing():
     assert quoted('"" “” """ ”“') == []
+
+
+def kinds(text):
+    return [(text[q.start : q.end], q.kind) for q in find_quotes(text)]
+
+
+def test_names_in_quotation_marks_are_titles_not_speech():
+    assert kinds('The robot, named "Silver Heron," won.') == [("Silver Heron", "title")]
+    assert kinds("Her book, “Rivers of Salt,” sold well.") == [("Rivers of Salt", "title")]
+    assert kinds("the pilot Ray J. “Ace” Okafor landed.") == [("Ace", "title")]
+    assert kinds("They banned the word “Harborland” there.") == [("Harborland", "title")]
+
+
+def test_speech_that_looks_like_a_name_stays_speech():
+    assert kinds('Mayor Park called it a "witch hunt" again.') == [("witch hunt", "fragment")]
+    assert kinds("You forget the word “garage,” Thomas says.") == [("garage", "fragment")]
+    assert kinds("She said: “We Will Win.”") == [("We Will Win.", "full")]
