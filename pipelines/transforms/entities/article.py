@@ -13,7 +13,11 @@ import re
 from dataclasses import dataclass
 
 from pipelines.transforms.entities.boundaries import repair_span
-from pipelines.transforms.entities.names import is_dateline, resolve_partial_names
+from pipelines.transforms.entities.names import (
+    in_state_context,
+    is_dateline,
+    resolve_partial_names,
+)
 from pipelines.transforms.entities.register import Register, RegisterEntry
 from pipelines.transforms.entities.spans import NOT_A_PERSON_WORD, Span, normalize_span
 
@@ -134,7 +138,7 @@ def resolve_article(
         if span is None:
             continue
         surface = span.text(text)
-        entry = register.lookup(surface)
+        entry = _state_entry(span, register.lookup(surface), text, register)
         if (
             entry is None
             and _inside(span, headings)
@@ -146,7 +150,10 @@ def resolve_article(
         if span.label == "GPE" and is_dateline(span.start, span.end, text):
             continue
         candidates.append((span, entry, model_label))
-    candidates.extend((span, entry, None) for span, entry in register.find(text))
+    candidates.extend(
+        (span, _state_entry(span, entry, text, register), None)
+        for span, entry in register.find(text)
+    )
     candidates.extend(
         (span, register.lookup(span.text(text)), None)
         for span in speaker_spans or []
@@ -158,6 +165,18 @@ def resolve_article(
         _name_mention(span, entry, label, text, register, acronyms) for span, entry, label in chosen
     ]
     return resolve_partial_names(_resolve_short_names(mentions, text), text)
+
+
+def _state_entry(
+    span: Span, entry: RegisterEntry | None, text: str, register: Register
+) -> RegisterEntry | None:
+    """The register's "<name> State" for a city-and-state name used as the state."""
+    if entry is None or entry.type != "GPE":
+        return entry
+    state = register.lookup(f"{span.text(text)} State")
+    if state is None or state is entry or not in_state_context(span.start, span.end, text):
+        return entry
+    return state
 
 
 def _written_lowercase(surface: str, text: str) -> bool:

@@ -7,7 +7,11 @@ general English news convention tested with invented sentences:
 * a name of two or more words that ends another, longer name of the same
   article ("Desert Lion" after "Operation Desert Lion") is that name;
 * an upper-case place opening the article's first body paragraph and followed by
-  a dash ("NAIROBI —", "KAMPALA, Uganda -") is the dateline, not a mention.
+  a dash ("NAIROBI —", "KAMPALA, Uganda -") is the dateline, not a mention;
+* a place name that names both a city and a state ("New York") means the state
+  in a state's context: after "Gov."/"Governor of", before "’s governor",
+  "’s attorney general", "state", "Legislature" (the register must hold the
+  state as "<name> State").
 
 Not here: corrections of one span's boundaries (``spans.py``) or people's short
 names (``article.py``).
@@ -82,3 +86,20 @@ def resolve_partial_names(mentions: list[Mention], text: str) -> list[Mention]:
             )
         )
     return out
+
+
+_STATE_BEFORE = re.compile(r"(?:\bGov\.|\b[Gg]overnor(?: of)?|\bupstate|\bState of)\s+$")
+_STATE_AFTER = re.compile(
+    r"^(?:[’']s?\s+(?:governor|attorney general|legislature|state|comptroller)\b"
+    r"|\s+(?:Gov\.|Governor|Attorney General|Legislature|State Senate|State Assembly"
+    r"|Assembly|lawmakers|state)\b)"
+)
+
+
+def in_state_context(start: int, end: int, text: str) -> bool:
+    """Whether the place at ``text[start:end]`` is used as a state ("Gov. of New York",
+    "New York’s attorney general", "New York Legislature")."""
+    return bool(
+        _STATE_BEFORE.search(text, max(0, start - 20), start)
+        or _STATE_AFTER.match(text[end : end + 30])
+    )

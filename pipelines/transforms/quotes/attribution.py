@@ -65,6 +65,8 @@ def attribute_quotes(
                 or result
             )
         results.append(result)
+        if result.speaker is not None and result.speaker.type == "PERSON":
+            context.last_speaker = (quote.end, result.speaker)
     return results
 
 

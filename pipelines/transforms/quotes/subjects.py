@@ -47,6 +47,7 @@ class Subjects(QuoteContext):
     """Speaker resolution from a cue, on top of the article's context."""
 
     _genders: dict[str, str] | None = None
+    last_speaker: tuple[int, EntityMention] | None = None  # (quote end, who said it)
 
     @staticmethod
     def holds(cue: Any, quote: QuoteSpan) -> bool:
@@ -128,7 +129,10 @@ class Subjects(QuoteContext):
                 return named, "explicit"
         lower = token.text.lower()
         if lower in PERSON_PRONOUNS:
-            return self.antecedent(token.idx, "PERSON", PRONOUN_GENDER.get(lower)), "pronoun"
+            gender = PRONOUN_GENDER.get(lower)
+            return self._last_speaker(token.idx, gender) or self.antecedent(
+                token.idx, "PERSON", gender
+            ), "pronoun"
         if lower in ORG_NOUNS:
             if any(c.dep_ in {"poss", "compound"} for c in token.children):
                 return None, "none"  # "Doe's office", "the Doe campaign": described, not named
@@ -207,6 +211,26 @@ class Subjects(QuoteContext):
             if ranked[role]:
                 return ranked[role][-1]
         return candidates[-1]
+
+    def _last_speaker(self, before: int, gender: str | None) -> EntityMention | None:
+        """The person who spoke the latest attributed quotation ("“…,” Doe said. “…,” she
+        added."), when it is in this paragraph or the one before, no other person is
+        named since, and the text does not mark the other gender."""
+        if self.last_speaker is None:
+            return None
+        end, speaker = self.last_speaker
+        p_start, _ = self.paragraph(before)
+        previous_start = self.paragraph(p_start - 2)[0] if p_start > 1 else p_start
+        if end < previous_start or end > before:
+            return None
+        named_since = {
+            m.entity_id for m in self.mentions if end <= m.start < before and m.type == "PERSON"
+        }
+        if named_since - {speaker.entity_id}:
+            return None
+        if gender is not None and self._gender(speaker.entity_id) not in (None, gender):
+            return None
+        return speaker
 
     def _gender(self, entity_id: str) -> str | None:
         """``male``/``female`` when a gendered title or role precedes one of the entity's

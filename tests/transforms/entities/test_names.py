@@ -70,3 +70,27 @@ def test_a_dateline_place_is_not_an_entity_mention():
     text = "LUSAKA — The Zambian cabinet met in Lusaka on Monday."
     found = spans(text, ("LUSAKA", "GPE", 0), ("Lusaka", "GPE", 0))
     assert names(text, resolve_article(text, found, EMPTY)) == [("Lusaka", "Lusaka", "GPE", "name")]
+
+
+def test_a_city_and_state_name_means_the_state_in_a_states_context():
+    from pipelines.transforms.entities.register import RegisterEntry
+
+    register = Register(
+        [
+            RegisterEntry("New York City", "GPE", ("New York", "NYC"), None),
+            RegisterEntry("New York State", "GPE", ("New York state",), None),
+        ]
+    )
+    text = (
+        "The Governor of New York spoke. New York’s attorney general sued. "
+        "New York state agreed. New York has five boroughs."
+    )
+    found = [
+        (text[m.start : m.end], m.canonical_name) for m in resolve_article(text, [], register)
+    ]
+    assert found == [
+        ("New York", "New York State"),
+        ("New York", "New York State"),
+        ("New York state", "New York State"),
+        ("New York", "New York City"),
+    ]

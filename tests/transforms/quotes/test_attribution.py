@@ -349,3 +349,16 @@ def test_non_reporting_uses_of_reporting_lemmas(nlp):
 def test_by_saying_climbs_to_the_clause_subject(nlp):
     text = "Dana Whitfield ended the meeting by saying the plan was “a good start.”"
     assert attribute(nlp, text)[0][1] == "Dana Whitfield"
+
+
+def test_a_pronoun_in_the_next_paragraph_is_the_speaker_of_the_quotation_before(nlp):
+    text = (
+        "“The ferry will run,” Dana Whitfield said of the plan by Omar Haddad.\n\n"
+        "“We will hire crew,” she added."
+    )
+    assert [row[1] for row in attribute(nlp, text)] == ["Dana Whitfield", "Dana Whitfield"]
+
+
+def test_plural_they_is_nobody_in_particular(nlp):
+    text = "Dana Whitfield and Omar Haddad met. “We agree,” they said."
+    assert attribute(nlp, text)[0][1] is None
