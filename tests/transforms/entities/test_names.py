@@ -85,9 +85,7 @@ def test_a_city_and_state_name_means_the_state_in_a_states_context():
         "The Governor of New York spoke. New York’s attorney general sued. "
         "New York state agreed. New York has five boroughs."
     )
-    found = [
-        (text[m.start : m.end], m.canonical_name) for m in resolve_article(text, [], register)
-    ]
+    found = [(text[m.start : m.end], m.canonical_name) for m in resolve_article(text, [], register)]
     assert found == [
         ("New York", "New York State"),
         ("New York", "New York State"),
