@@ -3,7 +3,8 @@
 Belongs here: turning one decoded document into its published text, title and
 raw date, recording every removal with the rule that made it. Rules are
 general patterns of news pages, never keyed to particular articles.
-Character-level normalization lives in ``text.py``; date parsing in ``dates.py``.
+Character-level normalization lives in ``text.py``; finding a printed date line in
+``header.py``; date parsing in ``dates.py``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from pipelines.transforms.header import find_date_line, separate_header_lines
 from pipelines.transforms.text import fold, join_paragraphs, normalize_characters, split_paragraphs
 
 # "date 2025-06-25 Body text…" or "Date: 2025-06-25" on the first line.
@@ -72,7 +74,8 @@ def clean_document(raw: str, title: str | None = None) -> CleanedDocument:
 
     Returns:
         The cleaned text (paragraphs separated by a blank line), the title,
-        the raw date from a header marker, and what was removed and why.
+        the raw date from a header marker or else from the date line printed under
+        the headline (the line is removed), and what was removed and why.
     """
     text = normalize_characters(raw).lstrip()
     date_raw = None
@@ -80,12 +83,15 @@ def clean_document(raw: str, title: str | None = None) -> CleanedDocument:
     if marker:
         date_raw = marker.group(1)
         text = text[marker.end() :]
-    paragraphs = split_paragraphs(text)
+    paragraphs = split_paragraphs(separate_header_lines(text) if marker is None else text)
     removed: list[dict[str, str]] = []
     if title is None and _is_headline(paragraphs):
         title = paragraphs.pop(0)
     if title is not None:
         title = " ".join(normalize_characters(title).split()) or None
+    if marker is None and (printed := find_date_line(paragraphs)) is not None:
+        date_raw = printed.date_raw
+        removed.append({"rule": printed.rule, "text": paragraphs.pop(printed.index)})
     paragraphs = _drop_repeated_headline(paragraphs, title, removed)
     paragraphs = [p for p in paragraphs if not _is_share_line(p, removed)]
     paragraphs = _drop_trailing_links(paragraphs, removed)
