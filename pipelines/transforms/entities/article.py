@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipelines.transforms.entities.boundaries import repair_span
+from pipelines.transforms.entities.boundaries import join_nicknames, repair_span, without_nickname
 from pipelines.transforms.entities.names import (
     in_state_context,
     is_dateline,
@@ -132,7 +132,11 @@ def resolve_article(
     headings = heading_ranges(text)
     body = _mask(text, headings)
     candidates: list[tuple[Span, RegisterEntry | None, str | None]] = []
-    pieces = [(piece, raw.label) for raw in model_spans for piece in repair_span(raw, text)]
+    pieces = [
+        (piece, raw.label)
+        for raw in join_nicknames(model_spans, text)
+        for piece in repair_span(raw, text)
+    ]
     for piece, model_label in pieces:
         span = normalize_span(piece, text)
         if span is None:
@@ -234,7 +238,8 @@ def _name_mention(
                 span.start, span.end, label, linked.canonical_name, linked.type, "acronym", linked
             )
         return Mention(span.start, span.end, label, long_form, span.label, "acronym")
-    return Mention(span.start, span.end, label, surface, span.label, "name")
+    name = without_nickname(surface) if span.label == "PERSON" else surface
+    return Mention(span.start, span.end, label, name, span.label, "name")
 
 
 def _retype_people(mentions: list[Mention], text: str) -> list[Mention]:

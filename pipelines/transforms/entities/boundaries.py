@@ -13,7 +13,10 @@ shows, each general English news convention tested with invented sentences:
   make a LAW; Festival, Olympics, Cup, Summit … an EVENT; Institute,
   University, Agency … an ORG; Oblast, Province … a GPE;
 * a match score glued to a team ("Ghana 2-1") and a stray "s " left by a
-  possessive ("Board’s Jane Doe" cut after the apostrophe) are not part of it.
+  possessive ("Board’s Jane Doe" cut after the apostrophe) are not part of it;
+* a nickname in quotation marks inside a person's name (Ray J. “Ace” Okafor),
+  which the model reads as two people, joins them into one name; the
+  nickname is left out of the canonical name (``without_nickname``).
 
 Not here: corrections of one span (titles, determiners, possessives at the end:
 ``spans.py``).
@@ -108,3 +111,30 @@ def _typed_by_head(span: Span, text: str) -> Span:
         if head.search(surface):
             return replace(span, label=label)
     return span
+
+
+# One to three capitalized words between marks, nothing else: a nickname, not a quotation.
+_NICK = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}"
+_NICKNAME_BETWEEN = re.compile(rf"^ ?[“\"]{_NICK}[”\"] $")
+_NICKNAME = re.compile(rf"\s*[“\"]{_NICK}[”\"]\s*")
+
+
+def join_nicknames(spans: list[Span], text: str) -> list[Span]:
+    """Two person spans around a quoted nickname become one span over the whole name."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    for span in ordered:
+        if out and out[-1].label == span.label == "PERSON":
+            previous = out[-1]
+            head = text[previous.start : previous.end].rstrip('“" ')
+            between = text[previous.start + len(head) : span.start]
+            if head and _NICKNAME_BETWEEN.match(between):
+                out[-1] = replace(previous, end=span.end)
+                continue
+        out.append(span)
+    return out
+
+
+def without_nickname(name: str) -> str:
+    """ "Ray J. “Ace” Okafor" → "Ray J. Okafor"."""
+    return " ".join(_NICKNAME.sub(" ", name).split())

@@ -58,3 +58,24 @@ def test_the_last_word_of_a_name_types_it():
     assert repaired(text, "Lakeside Jazz Festival", "ORG") == [("Lakeside Jazz Festival", "EVENT")]
     assert repaired(text, "Harbor Institute", "FAC") == [("Harbor Institute", "ORG")]
     assert repaired(text, "Kuril Oblast", "PERSON") == [("Kuril Oblast", "GPE")]
+
+
+def test_a_nickname_inside_a_name_joins_the_two_halves():
+    from pipelines.transforms.entities.boundaries import join_nicknames, without_nickname
+
+    text = "said retired Gen. Ray J. “Ace” Okafor, a veteran."
+    halves = [
+        Span(text.index("Ray"), text.index("Ace"), "PERSON"),
+        Span(text.index("Okafor"), text.index("Okafor") + 6, "PERSON"),
+    ]
+    joined = join_nicknames(halves, text)
+    assert [s.text(text) for s in joined] == ["Ray J. “Ace” Okafor"]
+    assert without_nickname(joined[0].text(text)) == "Ray J. Okafor"
+
+
+def test_two_people_around_a_quotation_stay_two():
+    from pipelines.transforms.entities.boundaries import join_nicknames
+
+    text = "Ann Lee “We won,” Tom Eze said."
+    people = [Span(0, 7, "PERSON"), Span(text.index("Tom"), text.index("Tom") + 7, "PERSON")]
+    assert [s.text(text) for s in join_nicknames(people, text)] == ["Ann Lee", "Tom Eze"]
