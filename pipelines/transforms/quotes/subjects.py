@@ -33,7 +33,7 @@ _AFTER_CLOSING_MARK = re.compile(r"[”\"’'][,.!?]?\s*[,—–-]?\s*$")
 _INVERTED_CHARS = 60
 _DESCRIPTION_WORDS = 12
 # Capitalized title words, abbreviations and initials between a cue and a name.
-_TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and))*\s*")
+_TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and|in))*\s*")
 
 
 # A gendered title or role right before a name: group 1 for female, group 2 for male.
@@ -101,13 +101,19 @@ class Subjects(QuoteContext):
         if not _AFTER_CLOSING_MARK.search(self.text, max(0, cue.idx - 6), cue.idx):
             return None
         after = cue.idx + len(cue.text)
-        for mention in self.mentions:
-            if mention.start < after or mention.type not in {"PERSON", "ORG"}:
-                continue
-            between = self.text[after : mention.start]
-            if len(between) <= _INVERTED_CHARS and _TITLES_ONLY.fullmatch(between):
-                return mention
-            break
+        following = [m for m in self.mentions if after <= m.start <= after + _INVERTED_CHARS]
+        titles = ""  # what lies between the cue and each mention, organizations as titles
+        position = after
+        for mention in following:
+            titles += self.text[position : mention.start]
+            if not _TITLES_ONLY.fullmatch(titles):
+                return None
+            if mention.type == "PERSON":
+                return mention  # "said FBI Special Agent in Charge Jane Doe"
+            if mention.type == "ORG" and not any(m.type == "PERSON" for m in following):
+                return mention  # "said the Harbor Transit Authority"
+            titles += " "
+            position = mention.end
         return None
 
     def _resolve_subject(self, token: Any) -> tuple[EntityMention | None, str]:
@@ -115,10 +121,11 @@ class Subjects(QuoteContext):
         span_end = max(t.idx + len(t) for t in token.subtree)
         if any(c.dep_ in {"det", "nummod"} and c.lower_ in INDEFINITES for c in token.children):
             return None, "none"  # "one Democrat familiar with…", "a spokesman": a description
-        appositive = self._appositive_person(token)
-        if appositive is not None:
-            return appositive, "explicit"  # "the campaign's chairman, Jane Doe, said"
         on_token = [m for m in self.mentions if m.start <= token.idx < m.end]
+        if not on_token or on_token[0].type != "PERSON":
+            appositive = self._appositive_person(token)
+            if appositive is not None:
+                return appositive, "explicit"  # "the campaign's chairman, Jane Doe, said"
         if on_token:
             if on_token[0].type == "NORP":
                 return None, "none"  # a group word ("Democrats") is nobody in particular
@@ -137,17 +144,17 @@ class Subjects(QuoteContext):
             if any(c.dep_ in {"poss", "compound"} for c in token.children):
                 return None, "none"  # "Doe's office", "the Doe campaign": described, not named
             return self.antecedent(token.idx, "ORG"), "explicit"
-        inside = [
-            m
-            for m in self.mentions
-            if span_start <= m.start and m.end <= span_end and m.type in {"PERSON", "ORG"}
-        ]
-        return (inside[0], "explicit") if len(inside) == 1 else (None, "none")
+        inside = [m for m in self.mentions if span_start <= m.start and m.end <= span_end]
+        for kind in ("PERSON", "ORG"):  # "the Authority's agent in charge Jane Doe": Doe
+            named = {m.entity_id: m for m in inside if m.type == kind}
+            if len(named) == 1:
+                return next(iter(named.values())), "explicit"
+            if named:
+                return None, "none"
+        return None, "none"
 
     def _appositive_person(self, token: Any) -> EntityMention | None:
         """The one person named in apposition to a subject that is not itself a name."""
-        if token.pos_ == "PROPN":
-            return None
         for child in token.children:
             if child.dep_ != "appos" or self.quoted(child.idx):
                 continue

@@ -362,3 +362,16 @@ def test_a_pronoun_in_the_next_paragraph_is_the_speaker_of_the_quotation_before(
 def test_plural_they_is_nobody_in_particular(nlp):
     text = "Dana Whitfield and Omar Haddad met. “We agree,” they said."
     assert attribute(nlp, text)[0][1] is None
+
+
+def test_an_inverted_name_after_an_organization_in_the_title(nlp):
+    text = (
+        "“We seized the domains,” said Harbor Transit Authority Special Agent in Charge "
+        "Lena Park."
+    )
+    assert attribute(nlp, text)[0][1:3] == ("Lena Park", "said")
+
+
+def test_a_name_in_apposition_to_a_capitalized_title(nlp):
+    text = "Norland's Prime Minister, Lena Park, said the boats were “not welcome.”"
+    assert attribute(nlp, text)[0][1] == "Lena Park"
