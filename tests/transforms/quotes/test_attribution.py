@@ -366,8 +366,7 @@ def test_plural_they_is_nobody_in_particular(nlp):
 
 def test_an_inverted_name_after_an_organization_in_the_title(nlp):
     text = (
-        "“We seized the domains,” said Harbor Transit Authority Special Agent in Charge "
-        "Lena Park."
+        "“We seized the domains,” said Harbor Transit Authority Special Agent in Charge Lena Park."
     )
     assert attribute(nlp, text)[0][1:3] == ("Lena Park", "said")
 
