@@ -129,6 +129,8 @@ class Subjects(QuoteContext):
         if on_token:
             if on_token[0].type == "NORP":
                 return None, "none"  # a group word ("Democrats") is nobody in particular
+            if on_token[0].type == "GPE" and self._tag_or_dateline(on_token[0]):
+                return None, "none"  # "(R-OH)", "LONDON —": a party tag or a dateline
             return on_token[0], "explicit"
         if token.pos_ == "PROPN":
             named = self._by_last_name(token.text)
@@ -146,12 +148,17 @@ class Subjects(QuoteContext):
             return self.antecedent(token.idx, "ORG"), "explicit"
         inside = [m for m in self.mentions if span_start <= m.start and m.end <= span_end]
         for kind in ("PERSON", "ORG"):  # "the Authority's agent in charge Jane Doe": Doe
-            named = {m.entity_id: m for m in inside if m.type == kind}
-            if len(named) == 1:
-                return next(iter(named.values())), "explicit"
-            if named:
+            of_kind = {m.entity_id: m for m in inside if m.type == kind}
+            if len(of_kind) == 1:
+                return next(iter(of_kind.values())), "explicit"
+            if of_kind:
                 return None, "none"
         return None, "none"
+
+    def _tag_or_dateline(self, mention: EntityMention) -> bool:
+        surface = self.text[mention.start : mention.end]
+        before = self.text[mention.start - 1 : mention.start] if mention.start else ""
+        return surface.isupper() or before in {"(", "-"}
 
     def _appositive_person(self, token: Any) -> EntityMention | None:
         """The one person named in apposition to a subject that is not itself a name."""

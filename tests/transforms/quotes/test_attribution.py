@@ -374,3 +374,12 @@ def test_an_inverted_name_after_an_organization_in_the_title(nlp):
 def test_a_name_in_apposition_to_a_capitalized_title(nlp):
     text = "Norland's Prime Minister, Lena Park, said the boats were “not welcome.”"
     assert attribute(nlp, text)[0][1] == "Lena Park"
+
+
+def test_a_dateline_place_is_never_the_speaker(nlp):
+    text = "“Trade will resume,” LAGOS said."
+    doc = nlp(text)
+    start = text.index("LAGOS")
+    found = [EntityMention(start, start + 5, "g" * 16, "Lagos", "GPE")]
+    [result] = attribute_quotes(text, doc, find_quotes(text), found)
+    assert result.speaker is None
