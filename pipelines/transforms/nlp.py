@@ -52,11 +52,6 @@ def load_pipeline(name: str) -> Any:
     return nlp
 
 
-def pipeline_info(nlp: Any, setting: str) -> dict[str, str]:
-    """The loaded model's package name and version, for metadata."""
-    return _info(nlp.meta, setting)
-
-
 def installed_model_info(name: str) -> dict[str, str]:
     """Name and version of an installed model package or model folder, without loading it."""
     import spacy

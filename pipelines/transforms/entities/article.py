@@ -1,25 +1,27 @@
 """Resolving entity mentions within one article.
 
-Belongs here: merging model spans with register matches, discarding names read
-from title-case headings, acronym definitions ("Immigration and Customs
-Enforcement (ICE)", "ICE [Immigration and Customs Enforcement]"), and short
-names that refer to a full name used in the same article ("Ortiz" after
-"Lena Ortiz").
+Belongs here: the order of the article's resolution steps (span repair and
+correction, register matches, headings, overlaps), merging model spans with
+register matches, discarding names read from title-case headings, and
+acronym definitions ("Immigration and Customs Enforcement (ICE)", "ICE
+[Immigration and Customs Enforcement]"). People's short names live in
+``people.py``, other name rules in ``names.py``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from pipelines.transforms.entities.boundaries import join_nicknames, repair_span, without_nickname
+from pipelines.transforms.entities.mention import Mention
 from pipelines.transforms.entities.names import (
     in_state_context,
     is_dateline,
     resolve_partial_names,
 )
+from pipelines.transforms.entities.people import resolve_short_names
 from pipelines.transforms.entities.register import Register, RegisterEntry
-from pipelines.transforms.entities.spans import NOT_A_PERSON_WORD, Span, normalize_span
+from pipelines.transforms.entities.spans import Span, normalize_span
 
 _ACRONYM_AFTER = re.compile(
     r"((?:[A-Z][\w.’'&-]*\s+)(?:(?:[A-Z][\w.’'&-]*|of|and|for|the|on)"
@@ -31,19 +33,6 @@ _ACRONYM_BEFORE = re.compile(
 )
 _MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "&"})
 _TERMINAL = (".", "!", "?", ":", ";", "”", '"')
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A resolved mention: where it is, what the model said, which entity it names."""
-
-    start: int
-    end: int
-    model_label: str | None
-    canonical_name: str
-    type: str
-    resolution: str  # register, acronym, short_name, name
-    entry: RegisterEntry | None = None
 
 
 def acronym_matches(acronym: str, long_form: str) -> bool:
@@ -168,7 +157,7 @@ def resolve_article(
     mentions = [
         _name_mention(span, entry, label, text, register, acronyms) for span, entry, label in chosen
     ]
-    return resolve_partial_names(_resolve_short_names(mentions, text), text)
+    return resolve_partial_names(resolve_short_names(mentions, text), text)
 
 
 def _state_entry(
@@ -240,88 +229,3 @@ def _name_mention(
         return Mention(span.start, span.end, label, long_form, span.label, "acronym")
     name = without_nickname(surface) if span.label == "PERSON" else surface
     return Mention(span.start, span.end, label, name, span.label, "name")
-
-
-def _retype_people(mentions: list[Mention], text: str) -> list[Mention]:
-    surnames = {
-        text[m.start : m.end]
-        for m in mentions
-        if m.type == "PERSON" and " " not in text[m.start : m.end]
-    }
-    retyped = []
-    for mention in mentions:
-        mention = _person_after_owner(mention, text, surnames)
-        words = text[mention.start : mention.end].split()
-        if (
-            mention.type in {"ORG", "GPE", "NORP", "FAC", "LOC"}
-            and mention.resolution == "name"
-            and 2 <= len(words) <= 4
-            and words[-1] in surnames
-            and all(w[:1].isupper() and not NOT_A_PERSON_WORD.match(w) for w in words)
-        ):
-            mention = Mention(
-                mention.start,
-                mention.end,
-                mention.model_label,
-                mention.canonical_name,
-                "PERSON",
-                mention.resolution,
-                mention.entry,
-            )
-        retyped.append(mention)
-    return retyped
-
-
-def _person_after_owner(mention: Mention, text: str, surnames: set[str]) -> Mention:
-    """ "University of Ohio’s Jane Roe" typed ORG: the person after the possessive, when
-    the article also calls her by her surname alone."""
-    surface = text[mention.start : mention.end]
-    owner = max(surface.rfind("’s "), surface.rfind("'s "))
-    if mention.type == "PERSON" or mention.resolution != "name" or owner <= 0:
-        return mention
-    start = mention.start + owner + 3
-    words = text[start : mention.end].split()
-    if not 2 <= len(words) <= 4 or words[-1] not in surnames:
-        return mention
-    name = text[start : mention.end]
-    return Mention(start, mention.end, mention.model_label, name, "PERSON", "name")
-
-
-def _resolve_short_names(mentions: list[Mention], text: str) -> list[Mention]:
-    """A one-word mention equal to the last word of a full person name in the article
-    names that person (the nearest full name before it, else the first after it); a
-    one-word PERSON equal to the first word of exactly one full name names that one.
-
-    A full name the model typed otherwise ("Jane Roe" as ORG) is a person when the
-    article also calls someone by its last word alone as a PERSON and every word of it
-    is capitalized and none is an organization's head noun."""
-    mentions = _retype_people(mentions, text)
-    full_names = [m for m in mentions if m.type == "PERSON" and " " in text[m.start : m.end]]
-    resolved = []
-    for mention in mentions:
-        surface = text[mention.start : mention.end]
-        if mention.resolution == "register" or " " in surface or not surface[:1].isupper():
-            resolved.append(mention)
-            continue
-        matches = [f for f in full_names if text[f.start : f.end].split()[-1] == surface]
-        if not matches and mention.type == "PERSON":
-            # a first name alone ("Marc said") for the one person of the article with it
-            firsts = [f for f in full_names if text[f.start : f.end].split()[0] == surface]
-            matches = firsts if len({f.canonical_name for f in firsts}) == 1 else []
-        if not matches:
-            resolved.append(mention)
-            continue
-        before = [f for f in matches if f.start < mention.start]
-        target = before[-1] if before else matches[0]
-        resolved.append(
-            Mention(
-                mention.start,
-                mention.end,
-                mention.model_label,
-                target.canonical_name,
-                "PERSON",
-                "short_name",
-                target.entry,
-            )
-        )
-    return resolved

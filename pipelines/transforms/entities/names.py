@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pipelines.transforms.entities.article import Mention
+    from pipelines.transforms.entities.mention import Mention
 
 # "The Justice Department", "the Department’s Security Division": a prefix that is an
 # article or an owner is not part of a longer name the shorter one stands for.

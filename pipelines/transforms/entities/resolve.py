@@ -15,7 +15,8 @@ from dataclasses import replace
 
 import polars as pl
 
-from pipelines.transforms.entities.article import Mention, acronym_definitions, resolve_article
+from pipelines.transforms.entities.article import acronym_definitions, resolve_article
+from pipelines.transforms.entities.mention import Mention
 from pipelines.transforms.entities.register import Register, RegisterEntry
 from pipelines.transforms.entities.spans import Span
 from pipelines.transforms.hashing import short_id
