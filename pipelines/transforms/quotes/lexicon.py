@@ -40,6 +40,7 @@ CUE_LEMMAS = frozenset(
         "report",
         "assure",
         "answer",
+        "chant",
         "reveal",
         "affirm",
         "exhort",

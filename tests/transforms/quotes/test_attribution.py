@@ -383,3 +383,7 @@ def test_a_dateline_place_is_never_the_speaker(nlp):
     found = [EntityMention(start, start + 5, "g" * 16, "Lagos", "GPE")]
     [result] = attribute_quotes(text, doc, find_quotes(text), found)
     assert result.speaker is None
+
+
+def test_a_crowd_chant_has_no_speaker_only_a_description(nlp):
+    assert describe(nlp, "“No more fares!” the crowd chanted outside.") == [(None, "the crowd")]
