@@ -40,7 +40,6 @@ CUE_LEMMAS = frozenset(
         "report",
         "assure",
         "answer",
-        "chant",
         "reveal",
         "affirm",
         "exhort",

