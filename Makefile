@@ -13,7 +13,8 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 .PHONY: dataset test lint validate evaluate evaluate-peer benchmark dev install clean
 
 dataset: install  ## Build every asset, run every check, publish datasets/<version>/
-	$(VENV)/bin/dagster job execute -m pipelines.definitions -j build_dataset
+	$(VENV)/bin/dagster job execute -m pipelines.definitions -j build_dataset \
+		-c pipelines/cli_run_config.yaml
 
 test: install  ## Run the test suite
 	$(VENV)/bin/pytest
@@ -24,7 +25,8 @@ lint: install  ## Formatter, linter and type checker
 	$(VENV)/bin/mypy pipelines schemas
 
 validate: install  ## CI validation job: materialize everything, run every check; fails on any
-	$(VENV)/bin/dagster job execute -m pipelines.definitions -j ci_validation
+	$(VENV)/bin/dagster job execute -m pipelines.definitions -j ci_validation \
+		-c pipelines/cli_run_config.yaml
 
 evaluate: install  ## Extraction quality on the seeds, the dev corpus and (POLNEAR=path) PolNeAR
 	$(VENV)/bin/python -m pipelines.evaluation.report $(if $(POLNEAR),--polnear $(POLNEAR))
