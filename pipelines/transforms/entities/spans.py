@@ -22,7 +22,7 @@ _TITLE_WORDS = (
     r"|Speaker|Director|Chairman|Chairwoman|Chair|Sheriff|Officer|Detective|Sergeant|Sgt\."
     r"|Captain|Capt\.|General|Gen\.|Prime Minister|Minister|Ambassador|Pope|Rev\.|Reverend"
     r"|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Sir|Dame|Prof\.?|Professor|Borough President"
-    r"|Public Advocate"
+    r"|Public Advocate|First Lady"
     r"|Superintendent|Chief|CEO|Candidate|Czar|Spokesman|Spokeswoman|Spokesperson"
     r"|Administrator|Special Agent in Charge|Special Agent)"
     r"(?:[-‐ ](?:elect|designate|nominee))?"
@@ -173,11 +173,12 @@ def _strip_title(span: Span, text: str) -> Span:
 
 def _after_possessive_owner(span: Span, text: str) -> Span:
     """ "University of Hawaii’s Lauren Schurmeier": the person is after the owner."""
-    surface = span.text(text)
+    start = max(0, span.start - 1)  # a trimmed "’" may lie just before the span
+    surface = text[start : span.end]
     owner = max(surface.rfind("’s "), surface.rfind("'s "))
-    if owner <= 0:
+    if owner < 0:
         return span
-    return replace(span, start=span.start + owner + 3)
+    return replace(span, start=start + owner + 3)
 
 
 def _strip_possessive(span: Span, text: str) -> Span:
