@@ -56,9 +56,17 @@ def is_cue(token: Any) -> bool:
         return not _reports_nothing(token, children)
     if any((lemma, c.text.lower()) in PHRASAL_CUES for c in children if c.dep_ == "prt"):
         return True
+    if lemma == "put" and _as_it_was_put(children):
+        return True  # "as the mayor put it"
     return lemma in SUPPORT_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in children
     )
+
+
+def _as_it_was_put(children: list[Any]) -> bool:
+    """ "as X put it": "put" with the object "it" in a clause marked "as"."""
+    has_it = any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
+    return has_it and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
 
 
 def _reports_nothing(token: Any, children: list[Any]) -> bool:

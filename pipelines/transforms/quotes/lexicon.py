@@ -110,6 +110,13 @@ CUE_LEMMAS = frozenset(
         "repeat",
         "speak",
         "cite",
+        "bark",
+        "snap",
+        "slam",
+        "mock",
+        "tout",
+        "scoff",
+        "gush",
     }
 )
 # Determiners that make a subject a description ("one official", "a spokesman").

@@ -185,6 +185,7 @@ def test_sentence_end_skips_abbreviations(text, index, expected):
         ("Lena Park pointed out that fares rose.", "pointed"),
         ("Lena Park issued a statement on fares.", "issued"),
         ("Lena Park exclaimed that fares rose.", "exclaimed"),
+        ("Lena Park barked that fares rose.", "barked"),
     ],
 )
 def test_reporting_verb_forms(nlp, sentence, cue):
@@ -392,3 +393,10 @@ def test_a_dateline_place_is_never_the_speaker(nlp):
 def test_a_crowd_chant_or_shout_has_no_speaker(nlp):
     assert describe(nlp, "“No more fares!” the crowd chanted outside.")[0][0] is None
     assert describe(nlp, "“No more fares!” protesters shouted.") == [(None, "protesters")]
+
+
+def test_as_someone_put_it(nlp):
+    text = "As Whitfield put it, “The ferry is late.”"
+    assert attribute(nlp, text) == [("The ferry is late.", "Dana Whitfield", "put", "explicit")]
+    # "put" without "as … it" reports nothing.
+    assert [t.text for t in nlp("Whitfield put it on the table.") if is_cue(t)] == []
