@@ -25,6 +25,7 @@ from pipelines.evaluation.gold import Gold
 QuoteKey = tuple[str, int, int]
 _NAME_WORD = re.compile(r"[A-Z][\w’'.-]+")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[’']s?$")
 
 
 @dataclass(frozen=True)
@@ -97,14 +98,24 @@ def same_speaker(predicted: str | None, gold: str, lenient: bool = False) -> boo
 
     Exact: equal after case folding and without a leading "the". Lenient (gold
     speakers written as in the text, e.g. PolNeAR source spans): the predicted
-    name shares a capitalized name word with the gold span.
+    name shares a capitalized name word with the gold span (a span that ends in
+    a possessive, "Trump's", names the owner; "Trump's aide" does not), or the
+    gold span holds the predicted name's acronym ("the FBI" for "Federal Bureau
+    of Investigation").
     """
     if predicted is None:
         return False
     if not lenient:
         return _norm(predicted) == _norm(gold)
-    gold_words = {w.casefold() for w in re.findall(r"[\w’'.-]+", gold)}
-    return any(w.casefold() in gold_words for w in _NAME_WORD.findall(predicted))
+    words = re.findall(r"[\w’'.-]+", gold)
+    if words:  # a span ending in a possessive names its owner ("Trump's" pledge)
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    gold_words = {w.casefold() for w in words}
+    name_words = _NAME_WORD.findall(predicted)
+    if any(w.casefold() in gold_words for w in name_words):
+        return True
+    acronym = "".join(w[0] for w in name_words)
+    return len(acronym) >= 2 and acronym.casefold() in gold_words
 
 
 def _norm(name: str) -> str:

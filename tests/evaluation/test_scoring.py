@@ -78,6 +78,12 @@ def test_same_speaker_exact_and_lenient():
     assert same_speaker("Hillary Clinton", "Clinton’s campaign manager", lenient=False) is False
     assert not same_speaker("Donald Trump", "Clinton", lenient=True)
     assert not same_speaker(None, "Clinton", lenient=True)
+    assert same_speaker("Donald Trump", "Trump's", lenient=True)
+    assert same_speaker("Carl Moss", "Moss’", lenient=True)
+    assert not same_speaker("Carl Moss", "Moss’ campaign manager", lenient=True)
+    assert same_speaker("Federal Bureau of Investigation", "the FBI", lenient=True)
+    assert not same_speaker("Federal Bureau of Investigation", "the CIA", lenient=True)
+    assert not same_speaker("Federal Bureau of Investigation", "the FBI", lenient=False)
 
 
 def test_entity_scores_ignore_borderline():

@@ -41,6 +41,8 @@ _PRONOUN_LED = re.compile(r"^(?:I|We|He|She|They|You|It)(?:[’'](?:m|re|s|ve|ll
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _EDGE_PUNCT = "\"'“”‘’,.;:!?()[]{}—–-"
 _DETERMINERS = frozenset({"the", "a", "an", "The", "A", "An"})
+# A headline's capitalized preposition the model took into a name ("… Demand To Fox").
+_LEADING_PREPOSITIONS = frozenset({"To", "For", "From", "With", "By", "At", "Into", "Against"})
 _LOWER_CONNECTORS = frozenset(
     {"of", "and", "for", "on", "the", "de", "du", "la", "van", "von", "&", "in", "at", "to"}
 )
@@ -149,6 +151,8 @@ def _cut_at_line_break(span: Span, text: str) -> Span:
 def _strip_determiner(span: Span, text: str) -> Span:
     surface = span.text(text)
     first, _, rest = surface.partition(" ")
+    if first in _LEADING_PREPOSITIONS and rest[:1].isupper():
+        return replace(span, start=span.start + len(first) + 1)
     if first not in _DETERMINERS or not rest:
         return span
     if first == "The" and not _at_sentence_start(text, span.start):

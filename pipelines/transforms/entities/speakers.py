@@ -20,6 +20,7 @@ from typing import Any
 
 from pipelines.transforms.entities.spans import (
     NOT_A_PERSON_WORD,
+    PUBLISHED_LABELS,
     Span,
     is_title,
     normalize_span,
@@ -48,7 +49,9 @@ def missed_speaker_spans(text: str, doc: Any) -> list[Span]:
         doc: Its spaCy parse, with the model's entities.
     """
     quoted = [(q.start - 1, q.end + 1) for q in find_quotes(text)]
-    covered = [(e.start_char, e.end_char) for e in doc.ents]
+    # Only names count: a speaker inside a span the model read as a work or a date
+    # ("Twitter's Adam Sharp" as a WORK_OF_ART) is still missed.
+    covered = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PUBLISHED_LABELS]
     found: dict[tuple[int, int], Span] = {}
     for token in doc:
         if not is_cue(token) or _inside(token.idx, quoted):

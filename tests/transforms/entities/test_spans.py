@@ -49,6 +49,12 @@ def test_leading_article_is_dropped_unless_part_of_the_name():
     )
 
 
+def test_a_headline_preposition_before_a_name_is_dropped():
+    text = "Mayor Makes Final Demand To Harbor Transit Before Vote"
+    assert norm(text, "To Harbor Transit", "ORG") == ("Harbor Transit", "ORG")
+    assert norm("Talks With Ghana Resume", "With Ghana", "GPE") == ("Ghana", "GPE")
+
+
 def test_generic_lowercase_phrases_are_rejected_or_trimmed():
     assert norm("They avoid local housing inspectors.", "local housing inspectors", "ORG") is None
     assert norm(

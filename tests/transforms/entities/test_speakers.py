@@ -58,3 +58,12 @@ def test_a_surname_subject_brings_the_full_name_the_article_gives(nlp):
 def test_a_surname_subject_without_a_full_name_is_left_alone(nlp):
     text = "“We live here,” Ebeling said."
     assert found(nlp, text, ents=lambda doc: []) == []
+
+
+def test_a_name_inside_a_span_of_an_unpublished_label_is_still_missed(nlp):
+    text = "“It is over,” Kofi Mensah said."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index("Kofi"), text.index(" said"), label="WORK_OF_ART")]
+    assert [(s.text(text), s.label) for s in missed_speaker_spans(text, doc)] == [
+        ("Kofi Mensah", "PERSON")
+    ]
