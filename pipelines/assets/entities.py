@@ -8,7 +8,7 @@ from pipelines.resources import NlpPipeline, PipelineSettings
 from pipelines.transforms.entities.ner import model_spans
 from pipelines.transforms.entities.register import load_register
 from pipelines.transforms.entities.resolve import resolve_corpus
-from pipelines.transforms.nlp import parsed_docs
+from pipelines.transforms.nlp import in_language, parsed_docs
 from schemas.derive import conform
 from schemas.entities import Entities
 from schemas.entity_mentions import EntityMentions
@@ -46,11 +46,16 @@ def model_entity_spans(
     },
 )
 def entity_tables(
-    articles: pl.DataFrame, model_entity_spans: pl.DataFrame, settings: PipelineSettings
+    articles: pl.DataFrame,
+    model_entity_spans: pl.DataFrame,
+    settings: PipelineSettings,
+    nlp: NlpPipeline,
 ):  # noqa: ANN201
-    """Correct, link and resolve the model spans into canonical entities and mentions."""
+    """Correct, link and resolve the model spans into canonical entities and mentions
+    (articles in the model's language only)."""
     register = load_register(settings.register_path())
-    entities, mentions = resolve_corpus(articles, model_entity_spans, register)
+    readable = in_language(articles, nlp.info()["lang"])
+    entities, mentions = resolve_corpus(readable, model_entity_spans, register)
     unlinked = entities.filter(~pl.col("in_register")).height
     yield Output(
         conform(entities, Entities),

@@ -5,7 +5,7 @@ from dagster import AssetExecutionContext, Output, asset
 
 from pipelines.metadata import intermediate_metadata
 from pipelines.resources import NlpPipeline
-from pipelines.transforms.nlp import parse_articles
+from pipelines.transforms.nlp import in_language, parse_articles
 
 
 @asset(group_name="nlp", kinds={"spacy", "polars"})
@@ -15,18 +15,20 @@ def parsed_articles(
     """Each article's text parsed once by the spaCy pipeline (tags, lemmas, dependency
     parse and named entities), stored as spaCy DocBin bytes with the SHA-256 of the text
     parsed. Entities and quotes are both read from it."""
+    info = nlp.info()
+    readable = in_language(articles, info["lang"])
     parsed = parse_articles(
         nlp.load(),
-        articles.select("article_id", "text"),
+        readable.select("article_id", "text"),
         batch_size=nlp.batch_size,
         n_process=nlp.n_process,
         progress=lambda done, total: context.log.info(f"parse: {done}/{total} articles"),
     )
-    info = nlp.info()
     return Output(
         parsed,
         metadata=intermediate_metadata(
             parsed,
+            articles_in_other_languages=articles.height - readable.height,
             model=info["name"],
             model_version=info["version"],
             parse_bytes=int(parsed["doc"].bin.size().sum() or 0),

@@ -5,7 +5,7 @@ from dagster import AssetExecutionContext, Output, asset
 
 from pipelines.metadata import asset_metadata, frame_metadata
 from pipelines.resources import NlpPipeline
-from pipelines.transforms.nlp import parsed_docs
+from pipelines.transforms.nlp import in_language, parsed_docs
 from pipelines.transforms.quotes.table import quotes_table
 from schemas.derive import conform
 from schemas.quotes import Quotes
@@ -20,8 +20,9 @@ def quotes(
     entities: pl.DataFrame,
     nlp: NlpPipeline,
 ) -> Output[pl.DataFrame]:
-    """Every direct quotation with exact offsets, kind, speaker, cue and attribution method."""
-    texts = articles.select("article_id", "text")
+    """Every direct quotation with exact offsets, kind, speaker, cue and attribution method
+    (articles in the model's language only)."""
+    texts = in_language(articles, nlp.info()["lang"]).select("article_id", "text")
     frame = quotes_table(
         texts,
         parsed_docs(parsed_articles, nlp.load().vocab, dict(texts.iter_rows())),

@@ -19,7 +19,7 @@ from pipelines.evaluation.corpus import articles_from_folder
 from pipelines.evaluation.gold import Gold
 from pipelines.transforms.entities.ner import model_spans
 from pipelines.transforms.entities.resolve import resolve_corpus
-from pipelines.transforms.nlp import parse_articles, parsed_docs
+from pipelines.transforms.nlp import in_language, parse_articles, parsed_docs
 from pipelines.transforms.quotes.table import quotes_table
 
 
@@ -51,7 +51,8 @@ class Models:
 
 def predict(gold: Gold, models: Models) -> Predictions:
     """Run ingest, clean, dates, dedup, entities and quotes on ``gold``'s files."""
-    articles = articles_from_folder(gold.texts, gold.docs)
+    every_article = articles_from_folder(gold.texts, gold.docs)
+    articles = in_language(every_article, models.nlp.lang)  # as the pipeline does
     parsed = parse_articles(models.nlp, articles)
     raw = model_spans(parsed_docs(parsed, models.nlp.vocab))
     entities, mentions = resolve_corpus(articles, raw, models.register)
@@ -68,7 +69,7 @@ def predict(gold: Gold, models: Models) -> Predictions:
         .unique()
         .sort("doc", "canonical_name", "type"),
         names=mentions.join(doc_of, on="article_id").select("doc", "mention_text"),
-        dates=articles.select(pl.col("source_path").alias("doc"), "published_date"),
+        dates=every_article.select(pl.col("source_path").alias("doc"), "published_date"),
     )
 
 

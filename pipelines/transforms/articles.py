@@ -8,6 +8,7 @@ rules live in ``clean.py`` and ``dates.py``; duplicate detection in ``dedup.py``
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import asdict
 
 import polars as pl
@@ -16,6 +17,7 @@ from pipelines.transforms.clean import clean_document
 from pipelines.transforms.dates import parse_published_date
 from pipelines.transforms.hashing import sha256_text, short_id
 from pipelines.transforms.ingest import InputRecord
+from pipelines.transforms.language import detect_language
 from pipelines.transforms.text import WORD_PATTERN, fold
 from schemas.rejections import REJECTION_REASONS
 
@@ -30,14 +32,28 @@ RECORD_SCHEMA = {
     "date_raw": pl.String,
     "url": pl.String,
     "publisher": pl.String,
+    "authors": pl.String,
+    "updated_raw": pl.String,
+    "date_origin": pl.String,
+    "removed": pl.String,
     "reason": pl.String,
     "detail": pl.String,
 }
 
 
 def records_frame(records: list[InputRecord]) -> pl.DataFrame:
-    """One row per input record, rejected or not, in source order."""
-    rows = [{k: v for k, v in asdict(r).items() if k in RECORD_SCHEMA} for r in records]
+    """One row per input record, rejected or not, in source order.
+
+    ``authors`` and ``removed`` (what was left out of an HTML page) are JSON arrays.
+    """
+    rows = [
+        {
+            **{k: v for k, v in asdict(r).items() if k in RECORD_SCHEMA},
+            "authors": _json(r.authors) if r.authors else None,
+            "removed": _json(r.removed),
+        }
+        for r in records
+    ]
     frame = (
         pl.DataFrame(rows, schema=RECORD_SCHEMA, orient="row")
         if rows
@@ -46,43 +62,80 @@ def records_frame(records: list[InputRecord]) -> pl.DataFrame:
     return frame.sort("source_path", "source_record", nulls_last=False)
 
 
+# Where a date the text itself prints came from, by the cleaning rule that read it.
+_DATE_SOURCE_BY_RULE = {
+    "date_marker": "header",
+    "date_line": "date_line",
+    "byline_date_line": "byline",
+}
+
+
 def clean_records(records: pl.DataFrame) -> pl.DataFrame:
     """Clean every accepted record; records left with no text become rejections.
 
-    Adds ``title`` (record title or extracted headline), ``published_date_raw``,
-    ``date_source`` (``header``, ``record_field`` or ``none``) and
-    ``boilerplate_removed`` (JSON array of removals with their rule).
+    Adds ``title`` (record title or extracted headline), ``published_date_raw`` and
+    ``updated_date_raw``, ``date_source`` (``record_field``, ``html_metadata``,
+    ``header``, ``date_line``, ``byline`` or ``none``), ``authors`` (JSON array),
+    ``wire_agency``, ``dateline_place`` and ``boilerplate_removed`` (JSON array of
+    removals with their rule, an HTML page's left-out blocks first).
     """
+    rows = records.select("text", "title", "reason", "removed").iter_rows()
     cleaned = [
-        clean_document(text, title) if reason is None else None
-        for text, title, reason in records.select("text", "title", "reason").iter_rows()
+        (clean_document(text, title), json.loads(removed or "[]")) if reason is None else None
+        for text, title, reason, removed in rows
     ]
+
+    def column(get, dtype=pl.String) -> pl.Series:  # noqa: ANN001
+        return pl.Series([get(*c) if c else None for c in cleaned], dtype=dtype)
+
     frame = records.with_columns(
-        text=pl.Series([c.text if c else None for c in cleaned], dtype=pl.String),
-        title=pl.Series([c.title if c else None for c in cleaned], dtype=pl.String),
-        header_date=pl.Series([c.date_raw if c else None for c in cleaned], dtype=pl.String),
-        boilerplate_removed=pl.Series(
-            [c.removed_json() if c else None for c in cleaned], dtype=pl.String
-        ),
+        text=column(lambda c, _: c.text),
+        title=column(lambda c, _: c.title),
+        header_date=column(lambda c, _: c.date_raw),
+        header_source=column(lambda c, _: _DATE_SOURCE_BY_RULE.get(c.date_rule or "")),
+        header_updated=column(lambda c, _: c.updated_raw),
+        byline_authors=column(lambda c, _: _json(c.authors) if c.authors else None),
+        wire_agency=column(lambda c, _: c.wire_agency),
+        dateline_place=column(lambda c, _: c.dateline_place),
+        boilerplate_removed=column(lambda c, before: _json([*before, *c.removed])),
     )
     no_text = pl.col("reason").is_null() & ~pl.col("text").str.contains(r"\w")
     return frame.with_columns(
         reason=pl.when(no_text).then(pl.lit("no_text_after_cleaning")).otherwise("reason"),
         published_date_raw=pl.coalesce("date_raw", "header_date"),
+        updated_date_raw=pl.when(pl.col("date_raw").is_not_null())
+        .then("updated_raw")
+        .otherwise(pl.coalesce("updated_raw", "header_updated")),
         date_source=pl.when(pl.col("date_raw").is_not_null())
-        .then(pl.lit("record_field"))
+        .then(pl.col("date_origin").fill_null("record_field"))
         .when(pl.col("header_date").is_not_null())
-        .then(pl.lit("header"))
+        .then("header_source")
         .otherwise(pl.lit("none")),
-    ).drop("date_raw", "header_date")
+        authors=pl.coalesce("authors", "byline_authors", pl.lit("[]")),
+    ).drop(
+        "date_raw", "header_date", "header_source", "header_updated", "updated_raw",
+        "date_origin", "byline_authors", "removed",
+    )  # fmt: skip
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def normalize_dates(frame: pl.DataFrame, latest: dt.date) -> pl.DataFrame:
-    """Add ``published_date`` and ``date_issue`` from ``published_date_raw``."""
+    """Add ``published_date`` and ``date_issue`` from ``published_date_raw``, and
+    ``updated_date`` from ``updated_date_raw`` (null unless it parses under the same
+    rules and is not before the publication date)."""
     parsed = [parse_published_date(raw, latest) for raw in frame["published_date_raw"]]
+    updated = [parse_published_date(raw, latest).value for raw in frame["updated_date_raw"]]
+    updated = [
+        u if u is not None and (p.value is None or u >= p.value) else None
+        for u, p in zip(updated, parsed, strict=True)
+    ]
     return frame.with_columns(
         published_date=pl.Series([p.value for p in parsed], dtype=pl.Date),
         date_issue=pl.Series([p.issue for p in parsed], dtype=pl.String),
+        updated_date=pl.Series(updated, dtype=pl.Date),
     )
 
 
@@ -91,11 +144,15 @@ def identify_articles(frame: pl.DataFrame, pipeline_version: str) -> pl.DataFram
 
     ``article_id`` is the first 16 hex digits of the SHA-256 of the folded text
     (casefolded words), so it does not depend on the file name, line endings,
-    whitespace or encoding; ``content_hash`` is the SHA-256 of the exact text.
+    whitespace or encoding; ``content_hash`` is the SHA-256 of the exact text;
+    ``language`` and ``language_confidence`` come from ``language.detect_language``.
     """
     accepted = frame.filter(pl.col("reason").is_null())
     texts = accepted["text"].to_list()
+    languages = [detect_language(t) for t in texts]
     return accepted.with_columns(
+        language=pl.Series([code for code, _ in languages], dtype=pl.String),
+        language_confidence=pl.Series([conf for _, conf in languages], dtype=pl.Float64),
         article_id=pl.Series([short_id(fold(t)) for t in texts], dtype=pl.String),
         content_hash=pl.Series([sha256_text(t) for t in texts], dtype=pl.String),
         word_count=pl.col("text").str.count_matches(WORD_PATTERN).cast(pl.Int64),

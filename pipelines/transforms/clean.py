@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from pipelines.transforms.byline import read_byline, read_dateline
 from pipelines.transforms.header import find_date_line, separate_header_lines
 from pipelines.transforms.text import fold, join_paragraphs, normalize_characters, split_paragraphs
 
@@ -24,6 +25,7 @@ _DATE_MARKER = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEADLINE_WORDS = 25
+_BYLINE_SCAN = 2  # paragraphs under the headline where a byline may stand
 _TERMINAL = (".", "!", "?", '"', "”", "…", ":", ";")
 _CAPTION = re.compile(
     r"^(?:image|photo|picture|illustration|caption)"
@@ -58,6 +60,11 @@ class CleanedDocument:
     title: str | None
     date_raw: str | None
     removed: list[dict[str, str]] = field(default_factory=list)
+    date_rule: str | None = None  # date_marker, date_line or byline_date_line
+    updated_raw: str | None = None
+    authors: list[str] = field(default_factory=list)
+    wire_agency: str | None = None
+    dateline_place: str | None = None
 
     def removed_json(self) -> str:
         """The removals as a compact JSON array of ``{"rule", "text"}`` objects."""
@@ -78,32 +85,63 @@ def clean_document(raw: str, title: str | None = None) -> CleanedDocument:
         the headline (the line is removed), and what was removed and why.
     """
     text = normalize_characters(raw).lstrip()
-    date_raw = None
+    doc = CleanedDocument("", title, None)
     marker = _DATE_MARKER.match(text)
     if marker:
-        date_raw = marker.group(1)
+        doc.date_raw, doc.date_rule = marker.group(1), "date_marker"
         text = text[marker.end() :]
     paragraphs = split_paragraphs(separate_header_lines(text) if marker is None else text)
-    removed: list[dict[str, str]] = []
-    if title is None and _is_headline(paragraphs):
-        title = paragraphs.pop(0)
-    if title is not None:
-        title = " ".join(normalize_characters(title).split()) or None
+    if doc.title is None and _is_headline(paragraphs):
+        doc.title = paragraphs.pop(0)
+    if doc.title is not None:
+        doc.title = " ".join(normalize_characters(doc.title).split()) or None
     if marker is None and (printed := find_date_line(paragraphs)) is not None:
-        date_raw = printed.date_raw
-        removed.append({"rule": printed.rule, "text": paragraphs.pop(printed.index)})
-    paragraphs = _drop_repeated_headline(paragraphs, title, removed)
-    paragraphs = [p for p in paragraphs if not _is_share_line(p, removed)]
-    paragraphs = _drop_trailing_links(paragraphs, removed)
-    return CleanedDocument(join_paragraphs(paragraphs), title, date_raw, removed)
+        doc.date_raw, doc.date_rule = printed.date_raw, printed.rule
+        doc.updated_raw = printed.updated_raw
+        doc.removed.append({"rule": printed.rule, "text": paragraphs.pop(printed.index)})
+        if printed.byline and (by := read_byline(printed.byline)) is not None:
+            doc.authors, doc.wire_agency = by.authors, by.agency
+    paragraphs = _drop_byline(paragraphs, doc)
+    paragraphs = _drop_repeated_headline(paragraphs, doc.title, doc.removed)
+    paragraphs = _drop_dateline(paragraphs, doc)
+    paragraphs = [p for p in paragraphs if not _is_share_line(p, doc.removed)]
+    paragraphs = _drop_trailing_links(paragraphs, doc.removed)
+    doc.text = join_paragraphs(paragraphs)
+    return doc
 
 
 def _is_headline(paragraphs: list[str]) -> bool:
-    """A first paragraph is a headline when it is short, unpunctuated, and not alone."""
+    """A first paragraph is a headline when it is short, unpunctuated, not a byline,
+    and not alone."""
     if len(paragraphs) < 2:
         return False
     first = paragraphs[0]
+    if read_byline(first) is not None:
+        return False
     return len(first.split()) <= _MAX_HEADLINE_WORDS and not first.endswith(_TERMINAL)
+
+
+def _drop_byline(paragraphs: list[str], doc: CleanedDocument) -> list[str]:
+    """A byline line among the first paragraphs goes to the authors (and agency)."""
+    for index, paragraph in enumerate(paragraphs[:_BYLINE_SCAN]):
+        byline = read_byline(paragraph)
+        if byline is not None:
+            doc.authors = doc.authors or byline.authors
+            doc.wire_agency = doc.wire_agency or byline.agency
+            doc.removed.append({"rule": "byline", "text": paragraph})
+            return paragraphs[:index] + paragraphs[index + 1 :]
+    return paragraphs
+
+
+def _drop_dateline(paragraphs: list[str], doc: CleanedDocument) -> list[str]:
+    """A wire dateline opening the body ("CAIRO (AP) — …") leaves the text; its place
+    and agency are kept."""
+    if not paragraphs or (dateline := read_dateline(paragraphs[0])) is None:
+        return paragraphs
+    doc.dateline_place = dateline.place
+    doc.wire_agency = doc.wire_agency or dateline.agency
+    doc.removed.append({"rule": "wire_dateline", "text": dateline.text.strip()})
+    return [paragraphs[0][len(dateline.text) :], *paragraphs[1:]]
 
 
 def _drop_repeated_headline(

@@ -3,13 +3,13 @@
 Belongs here: finding, among the first short paragraphs under the headline,
 the line that states the publication date as news sites print it ("Feb 09,
 2024", "Thursday, October 3, 2024", "6 May 2012", "Published: September 29,
-2026", "2024-03-05T09:15:00-05:00", a byline ending with the date "By Jane
+2026", "2024-03-05T09:15:00-05:00", "03/05/2024", a byline ending with the date "By Jane
 Doe, Agency, August 6, 2013" or "By Jane Doe / Published January 14, 2016"),
 with the raw date as written. Only a line that holds nothing but the date, its
 label ("Published", "Posted", "Updated"), a weekday, a time, a time zone and a
 byline counts; a date inside a sentence of the body never does. "Published"
-wins over "Updated"; a line with only an updated date gives no publication
-date. A date without a year (a wire dateline "CITY, Jan 5") is not a full
+wins over "Updated" (both are kept); a line with only an updated date gives no
+publication date. A date without a year (a wire dateline "CITY, Jan 5") is not a full
 date and is never read. Not here: parsing the date (``dates.py``).
 """
 
@@ -25,7 +25,8 @@ _MONTH = (
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (
     rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}/\d{1,2}/\d{4})"
 )
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?"
 _TIME = (
@@ -71,6 +72,8 @@ class HeaderDate:
     index: int  # which paragraph
     date_raw: str | None  # None when the line gives only an updated date
     rule: str  # date_line or byline_date_line
+    updated_raw: str | None = None  # the "Updated …" date, when the line gives one
+    byline: str | None = None  # the byline before the date ("By Jane Doe, Agency,")
 
 
 def find_date_line(paragraphs: list[str]) -> HeaderDate | None:
@@ -82,11 +85,18 @@ def find_date_line(paragraphs: list[str]) -> HeaderDate | None:
         rest = paragraph[byline.end() :] if byline else paragraph
         if _DATE_LINE.match(rest):
             rule = "byline_date_line" if byline else "date_line"
-            return HeaderDate(index, _published(rest), rule)
+            published, updated = _stamps(rest)
+            by = byline.group(0).rstrip(" ,/|—–-") if byline else None
+            return HeaderDate(index, published, rule, updated, by)
     return None
 
 
-def _published(line: str) -> str | None:
+def _stamps(line: str) -> tuple[str | None, str | None]:
+    """The first published and the first updated date of a date line, as written."""
     stamps = list(_ONE_STAMP.finditer(line))
     published = [s for s in stamps if "updated" not in (s.group("label") or "").lower()]
-    return published[0].group("date") if published else None
+    updated = [s for s in stamps if "updated" in (s.group("label") or "").lower()]
+    return (
+        published[0].group("date") if published else None,
+        updated[0].group("date") if updated else None,
+    )

@@ -23,11 +23,13 @@ from typing import Any
 from charset_normalizer import from_bytes
 
 from pipelines.transforms.hashing import sha256_file
+from pipelines.transforms.html import MIN_ARTICLE_WORDS, extract_html
 from schemas.rejections import REJECTION_REASONS
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 DEFAULT_MAX_BYTES = 5_000_000
 
 
@@ -51,6 +53,10 @@ class InputRecord:
     date_raw: str | None = None
     url: str | None = None
     publisher: str | None = None
+    authors: list[str] | None = None
+    updated_raw: str | None = None
+    date_origin: str | None = None  # where date_raw came from: record_field or html_metadata
+    removed: list[dict[str, str]] = field(default_factory=list)  # dropped before cleaning
     reason: str | None = None
     detail: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -189,7 +195,7 @@ def _records_from_bytes(base: InputRecord, data: bytes, suffix: str) -> Iterator
     if not data:
         yield _reject(base, "empty")
         return
-    if suffix not in TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES:
+    if suffix not in TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES:
         yield _reject(base, "unsupported_type", f"extension {suffix!r}")
         return
     if sniff_binary(data):
@@ -207,6 +213,8 @@ def _records_from_bytes(base: InputRecord, data: bytes, suffix: str) -> Iterator
         yield from _json_records(base, text)
     elif suffix in JSONL_SUFFIXES:
         yield from _jsonl_records(base, text)
+    elif suffix in HTML_SUFFIXES:
+        yield _from_html(base, text)
     else:
         base.text = text
         yield base
@@ -249,14 +257,47 @@ def _record_from_object(base: InputRecord, index: int, item: Any) -> InputRecord
     record = InputRecord(
         base.source_path, base.source_sha256, base.source_bytes, index, base.encoding
     )
-    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-        return _reject(record, "invalid_record", f"record {index} has no string 'text' field")
-    # Lone surrogates ("\ud800" in JSON) are not text and cannot be stored as UTF-8.
-    record.text = _SURROGATES.sub("", item["text"])
-    record.title = _string_field(item, "title")
-    record.date_raw = _string_field(item, "published") or _string_field(item, "date")
-    record.url = _string_field(item, "url")
-    record.publisher = _string_field(item, "source")
+    has_text = isinstance(item, dict) and isinstance(item.get("text"), str)
+    has_html = isinstance(item, dict) and isinstance(item.get("html"), str)
+    if not (has_text or has_html):
+        return _reject(
+            record, "invalid_record", f"record {index} has no string 'text' or 'html' field"
+        )
+    if not has_text:
+        record = _from_html(record, _SURROGATES.sub("", item["html"]))
+        if record.reason is not None:
+            return record
+    else:
+        # Lone surrogates ("\ud800" in JSON) are not text and cannot be stored as UTF-8.
+        record.text = _SURROGATES.sub("", item["text"])
+    # The record's own fields win over what the page's markup says.
+    record.title = _string_field(item, "title") or record.title
+    date_raw = _string_field(item, "published") or _string_field(item, "date")
+    if date_raw is not None:
+        record.date_raw, record.date_origin = date_raw, "record_field"
+    record.updated_raw = _string_field(item, "updated") or record.updated_raw
+    record.url = _string_field(item, "url") or record.url
+    record.publisher = _string_field(item, "source") or record.publisher
+    record.authors = _string_list(item, "authors") or _string_list(item, "author") or record.authors
+    return record
+
+
+def _from_html(record: InputRecord, html: str) -> InputRecord:
+    """A record whose text, title, dates, URL, publisher and authors come from a page."""
+    page = extract_html(html)
+    if page is None:
+        return _reject(
+            record, "no_article_in_html", f"fewer than {MIN_ARTICLE_WORDS} words of main text"
+        )
+    record.text = page.text
+    record.title = page.title
+    record.date_raw = page.published_raw
+    record.date_origin = "html_metadata" if page.published_raw else None
+    record.updated_raw = page.updated_raw
+    record.url = page.url
+    record.publisher = page.publisher
+    record.authors = page.authors or None
+    record.removed = page.removed
     return record
 
 
@@ -267,3 +308,11 @@ def _string_field(item: dict[str, Any], key: str) -> str | None:
     # Lone surrogates (JSON "\ud800") and control characters cannot be published.
     text = _UNPRINTABLE.sub("", str(value)).strip()
     return text or None
+
+
+def _string_list(item: dict[str, Any], key: str) -> list[str] | None:
+    """A list of strings, or one string, from a record field ("authors": ["A", "B"])."""
+    value = item.get(key)
+    values = value if isinstance(value, list) else [value]
+    cleaned = [_UNPRINTABLE.sub("", v).strip() for v in values if isinstance(v, str)]
+    return [v for v in cleaned if v] or None

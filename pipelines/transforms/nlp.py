@@ -19,6 +19,8 @@ from typing import Any
 
 import polars as pl
 
+from pipelines.transforms.language import UNDETERMINED
+
 PARSE_SCHEMA = {"article_id": pl.String, "text_sha256": pl.String, "doc": pl.Binary}
 REQUIRED_COMPONENTS = ("parser", "ner")
 
@@ -65,9 +67,17 @@ def _info(meta: dict[str, Any], setting: str) -> dict[str, str]:
     return {
         "setting": setting,
         "name": f"{meta['lang']}_{meta['name']}",
+        "lang": meta["lang"],
         "version": meta["version"],
         "spacy_version": meta.get("spacy_version", ""),
     }
+
+
+def in_language(articles: pl.DataFrame, language: str) -> pl.DataFrame:
+    """The articles NLP reads: those written in ``language`` (the model's) or in an
+    undetermined language (``und``: too short or mixed, so possibly the model's). An
+    English model on a Spanish text finds English-looking nonsense."""
+    return articles.filter(pl.col("language").is_in([language, UNDETERMINED]))
 
 
 def text_sha256(text: str) -> str:

@@ -110,3 +110,50 @@ def test_crlf_bom_and_zero_width_give_same_text_as_plain():
 
 def test_only_boilerplate_leaves_empty_text():
     assert clean_document("Share this article").text == ""
+
+
+def test_a_byline_goes_to_the_authors_and_out_of_the_text():
+    doc = clean_document(
+        "Ferry terminal approved\n\nBy Dana Whitfield and Omar Haddad\n\nMarch 4, 2025\n\n"
+        "The board met on Tuesday.\n\nIt voted."
+    )
+    assert (doc.title, doc.date_raw, doc.text) == (
+        "Ferry terminal approved",
+        "March 4, 2025",
+        "The board met on Tuesday.\n\nIt voted.",
+    )
+    assert doc.authors == ["Dana Whitfield", "Omar Haddad"]
+    assert {"rule": "byline", "text": "By Dana Whitfield and Omar Haddad"} in doc.removed
+
+
+def test_a_byline_alone_is_not_taken_for_a_headline():
+    doc = clean_document("By Lena Park\n\nThe board met on Tuesday.")
+    assert (doc.title, doc.authors, doc.text) == (None, ["Lena Park"], "The board met on Tuesday.")
+
+
+def test_a_wire_dateline_leaves_the_text_and_keeps_its_place_and_agency():
+    doc = clean_document(
+        "Ferry terminal approved\n\nBy Lena Park, Reuters, March 4, 2025\n\n"
+        "HARBORVILLE, Maine, March 4 (Reuters) - The board met.\n\nIt voted."
+    )
+    assert (doc.text, doc.dateline_place, doc.wire_agency, doc.authors) == (
+        "The board met.\n\nIt voted.",
+        "HARBORVILLE, Maine",
+        "Reuters",
+        ["Lena Park"],
+    )
+    assert doc.removed == [
+        {"rule": "byline_date_line", "text": "By Lena Park, Reuters, March 4, 2025"},
+        {"rule": "wire_dateline", "text": "HARBORVILLE, Maine, March 4 (Reuters) -"},
+    ]
+
+
+def test_published_and_updated_dates_from_the_header():
+    doc = clean_document(
+        "Ferry terminal approved\n\nPublished March 4, 2025 | Updated March 5, 2025\n\nBody."
+    )
+    assert (doc.date_raw, doc.updated_raw, doc.date_rule) == (
+        "March 4, 2025",
+        "March 5, 2025",
+        "date_line",
+    )

@@ -36,6 +36,7 @@ from pipelines.transforms.header import find_date_line, separate_header_lines
         (["Published March 1, 2024 | Updated March 3, 2024"], 0, "March 1, 2024", "date_line"),
         (["Updated March 3, 2024; Published March 1, 2024"], 0, "March 1, 2024", "date_line"),
         (["2024-03-05T09:15:00-05:00", "Body."], 0, "2024-03-05T09:15:00-05:00", "date_line"),
+        (["Posted 03/05/2024", "Body."], 0, "03/05/2024", "date_line"),
     ],
 )
 def test_date_lines_in_the_forms_news_sites_print(lines, index, raw, rule):
@@ -45,7 +46,17 @@ def test_date_lines_in_the_forms_news_sites_print(lines, index, raw, rule):
 
 def test_an_updated_date_alone_is_not_a_publication_date():
     found = find_date_line(["Updated: March 3, 2024 10:30 a.m. ET", "Body."])
-    assert (found.index, found.date_raw) == (0, None)
+    assert (found.index, found.date_raw, found.updated_raw) == (0, None, "March 3, 2024")
+
+
+def test_published_and_updated_are_both_kept():
+    found = find_date_line(["Updated March 3, 2024; Published March 1, 2024"])
+    assert (found.date_raw, found.updated_raw) == ("March 1, 2024", "March 3, 2024")
+
+
+def test_the_byline_before_a_date_is_kept_for_its_authors():
+    found = find_date_line(["By Ana Ruiz and Ida Berg, Reuters, August 6, 2013", "Body."])
+    assert (found.byline, found.date_raw) == ("By Ana Ruiz and Ida Berg, Reuters", "August 6, 2013")
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@ import codecs
 import hashlib
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -65,6 +66,12 @@ def test_text_file_records_path_hash_and_size(tmp_path):
         ("data.bin", b"hello", "unsupported_type"),
         ("broken.json", b'{"text": ', "invalid_json"),
         ("notext.json", b'{"title": "x"}', "invalid_record"),
+        (
+            "menu.html",
+            b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+            "no_article_in_html",
+        ),
+        ("menu.json", b'{"html": "<nav>Home</nav>"}', "no_article_in_html"),
         ("emptylist.json", b"[]", "empty"),
     ],
 )
@@ -123,3 +130,42 @@ def test_symlinks_are_listed_but_not_followed(tmp_path):
     ]
     (record,) = read_input(root / "link.txt", root)
     assert record.reason == "not_a_regular_file"
+
+
+PAGE = (Path(__file__).parents[1] / "fixtures" / "real_world" / "saved_page.html").read_bytes()
+
+
+def test_an_html_page_becomes_one_record_with_its_metadata(tmp_path):
+    (record,) = _read(tmp_path, "page.html", PAGE)
+    assert record.reason is None
+    assert (record.title, record.authors, record.publisher, record.date_raw) == (
+        "Harbor ferry to run all winter",
+        ["Dana Whitfield"],
+        "The Harbor Gazette",
+        "2025-03-04",
+    )
+    assert (record.date_origin, record.updated_raw) == ("html_metadata", "2025-03-05")
+    assert record.url == "https://harborgazette.example/news/2025/03/ferry-winter"
+    assert "Privacy policy" not in record.text
+    assert {"rule": "html_boilerplate", "text": "Privacy policy | Terms of use"} in record.removed
+
+
+def test_a_json_record_with_html_takes_its_own_fields_first(tmp_path):
+    item = {"html": PAGE.decode(), "source": "Harbor Wire", "published": "2025-03-03"}
+    (record,) = _read(tmp_path, "pages.json", json.dumps(item).encode())
+    assert (record.publisher, record.date_raw, record.date_origin) == (
+        "Harbor Wire",
+        "2025-03-03",
+        "record_field",
+    )
+    assert record.title == "Harbor ferry to run all winter"
+
+
+def test_json_authors_are_read_as_a_list(tmp_path):
+    item = {"text": "Body.", "authors": ["Ana Ruiz", " ", 3], "author": "ignored"}
+    (record,) = _read(tmp_path, "a.json", json.dumps(item).encode())
+    assert record.authors == ["Ana Ruiz"]
+    (record,) = _read(
+        tmp_path, "b.json", json.dumps({"text": "Body.", "author": "Ida Berg"}).encode()
+    )
+    assert record.authors == ["Ida Berg"]
