@@ -16,7 +16,12 @@ from pipelines.assets import articles, clean, entities, ingest, parse, quotes, r
 from pipelines.checks import build_checks
 from pipelines.io_managers import PolarsParquetIOManagerFactory
 from pipelines.jobs import build_dataset, ci_validation
-from pipelines.resources import PROJECT_ROOT, NlpPipeline, PipelineSettings
+from pipelines.resources import (
+    PROJECT_ROOT,
+    NlpPipeline,
+    PipelineSettings,
+    load_dataset_metadata,
+)
 from pipelines.sensors import seeds_sensor
 
 DEFAULT_STORAGE = PROJECT_ROOT / "build" / "intermediate"
@@ -34,6 +39,7 @@ def build_defs(
         storage_dir: Folder for intermediate Parquet files between steps.
         nlp: The spaCy pipeline; defaults to the default model, in one process.
     """
+    load_dataset_metadata()  # a broken dataset.yaml fails here, not at publish time
     if settings is None:
         settings = PipelineSettings(
             seeds_dir=os.environ.get("NEWSDATA_SEEDS_DIR") or "seeds",

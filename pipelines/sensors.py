@@ -7,7 +7,7 @@ Belongs here: the seeds sensor. It is off by default; turn it on in the UI
 from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SkipReason, sensor
 
 from pipelines.jobs import build_dataset
-from pipelines.resources import PipelineSettings
+from pipelines.resources import VERSIONING_TAG, PipelineSettings
 from pipelines.transforms.ingest import folder_fingerprint
 
 
@@ -27,4 +27,5 @@ def seeds_sensor(context: SensorEvaluationContext, settings: PipelineSettings): 
     context.update_cursor(fingerprint)
     if previous is None:
         return SkipReason("recorded the current state of the seeds folder")
-    return RunRequest(run_key=fingerprint)
+    # A sensor's build publishes the next version itself (see Versioning in README.md).
+    return RunRequest(run_key=fingerprint, tags={VERSIONING_TAG: "auto"})

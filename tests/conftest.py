@@ -49,8 +49,11 @@ class Build:
         return pl.read_parquet(self.folder / f"{name}.parquet")
 
 
-def run_build(seeds: Path, work: Path, version: str = "0.0.1", **settings) -> Build:
-    """Materialize every asset and check in-process, publishing under ``work/datasets``."""
+def run_build(
+    seeds: Path, work: Path, version: str = "0.0.1", tags: dict | None = None, **settings
+) -> Build:
+    """Materialize every asset and check in-process, publishing under ``work/datasets``
+    (``tags``: run tags, e.g. the versioning mode)."""
     dataset_root = work / "datasets"
     defs = build_defs(
         PipelineSettings(
@@ -64,7 +67,7 @@ def run_build(seeds: Path, work: Path, version: str = "0.0.1", **settings) -> Bu
     )
     job = defs.resolve_implicit_global_asset_job_def()
     with DagsterInstance.ephemeral() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        result = job.execute_in_process(instance=instance, raise_on_error=False, tags=tags)
     return Build(result, dataset_root, version)
 
 

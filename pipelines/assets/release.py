@@ -4,7 +4,14 @@ import polars as pl
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from pipelines.release.publish import Release, publish
-from pipelines.resources import NlpPipeline, PipelineSettings, dataset_metadata, pipeline_version
+from pipelines.resources import (
+    VERSIONING_TAG,
+    NlpPipeline,
+    PipelineSettings,
+    dataset_metadata,
+    load_dataset_metadata,
+    pipeline_version,
+)
 
 
 @asset(group_name="release", kinds={"parquet", "csv"})
@@ -22,7 +29,9 @@ def dataset_release(
 ) -> MaterializeResult:
     """The published version ``datasets/<version>/``: every table as Parquet and CSV,
     a manifest and ``SHA256SUMS``. Runs only after every blocking check passed;
-    refuses to change a version that is already published.
+    refuses to change a version that is already published. The versioning mode is the
+    run's ``newsdata/versioning`` tag (the seeds sensor sets ``auto``), else
+    ``dataset.yaml``'s ``versioning``.
     """
     inputs = (
         input_records.select(path="source_path", sha256="source_sha256", bytes="source_bytes")
@@ -52,12 +61,17 @@ def dataset_release(
             "inputs": inputs.to_dicts(),
         },
     )
-    result = publish(release, settings.dataset_path())
-    context.log.info(f"dataset version {release.version} {result.status} at {result.path}")
+    mode = context.run.tags.get(VERSIONING_TAG) or load_dataset_metadata().versioning
+    result = publish(
+        release, settings.dataset_path(), mode=mode, released=settings.latest_date().isoformat()
+    )
+    version = result.manifest["version"]
+    context.log.info(f"dataset version {version} {result.status} at {result.path} ({mode})")
     rows = {name: table["rows"] for name, table in result.manifest["tables"].items()}
     return MaterializeResult(
         metadata={
-            "version": release.version,
+            "version": version,
+            "versioning": mode,
             "status": result.status,
             "path": MetadataValue.path(str(result.path)),
             **{f"rows_{name}": count for name, count in rows.items()},

@@ -57,6 +57,16 @@ def bump_level(previous: str, new: str) -> str:
     return "minor" if cur[1] > old[1] else "patch"
 
 
+def next_version(previous: str, level: str) -> str:
+    """The smallest version over ``previous`` that makes a ``level`` bump."""
+    major, minor, patch = parse_version(previous)
+    if level == "major":
+        return f"{major + 1}.0.0"
+    if level == "minor":
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
 def required_change(previous_dir: Path, tables: dict[str, pl.DataFrame]) -> Change:
     """The smallest bump the policy requires from the version in ``previous_dir``."""
     reasons: list[tuple[str, str]] = []
@@ -108,9 +118,11 @@ def enforce(
     change = required_change(previous_dir, tables)
     given = bump_level(previous_version, new_version)
     if LEVELS.index(given) < LEVELS.index(change.level):
+        accepted = next_version(previous_version, change.level)
         raise VersionPolicyError(
             f"version {new_version} is a {given} bump over {previous_version}, but the change "
-            f"needs a {change.level} bump: {'; '.join(change.reasons)}. Set `version` in "
-            f"dataset.yaml accordingly (see Versioning in README.md)."
+            f"needs a {change.level} bump: {'; '.join(change.reasons)}. Set `version: "
+            f"{accepted}` in dataset.yaml, or `versioning: auto` to have it computed "
+            f"(see Versioning in README.md)."
         )
     return change

@@ -13,16 +13,24 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from pipelines.release.card import dataset_card
+from pipelines.release.changelog import changelog_entry, diff_tables, prepend_entry
 from pipelines.release.datapackage import datapackage
 from pipelines.release.files import write_csv, write_parquet
-from pipelines.release.policy import SEMVER, VersionPolicyError, enforce, parse_version
+from pipelines.release.policy import (
+    SEMVER,
+    VersionPolicyError,
+    enforce,
+    next_version,
+    parse_version,
+    required_change,
+)
 from pipelines.transforms.hashing import sha256_file
 from schemas.registry import TABLES
 from schemas.versioning import schema_fingerprint
@@ -35,6 +43,8 @@ CHECKSUMS = "SHA256SUMS"
 LATEST = "latest"
 LOCK = ".lock"
 STAGING_PREFIX = ".staging-"
+CHANGELOG = "CHANGELOG.md"
+VERSIONING_MODES = ("pinned", "auto")
 
 
 class PublishError(RuntimeError):
@@ -60,35 +70,110 @@ class PublishResult:
     manifest: dict[str, Any]
 
 
-def publish(release: Release, dataset_root: Path) -> PublishResult:
+def publish(
+    release: Release, dataset_root: Path, mode: str = "pinned", released: str | None = None
+) -> PublishResult:
     """Write ``release`` to ``dataset_root/<version>/`` atomically.
 
     Files are written to a hidden staging folder, verified by reading them
-    back, then renamed into place in one step. Publishing identical content
-    again is a no-op; publishing different content under an existing version
-    raises ``PublishError``.
+    back, then renamed into place in one step.
+
+    Args:
+        release: The tables and metadata; ``release.version`` is the version to
+            publish (``pinned``) or the first version when none is published yet (``auto``).
+        dataset_root: Where versions live (with ``versions.json``, ``latest`` and
+            ``CHANGELOG.md``).
+        mode: ``pinned``: publish ``release.version``; identical content again is a
+            no-op, different content under a published version or a bump that
+            understates the change raises ``PublishError`` naming the version that
+            would be accepted. ``auto``: tables identical to the latest version's
+            are a no-op; otherwise the next version is computed from the policy
+            (patch / minor / major over the latest), ``released`` is set to
+            ``released`` and an entry describing the difference is added to
+            ``CHANGELOG.md``.
+        released: The build date (ISO) for ``auto`` releases.
     """
+    if mode not in VERSIONING_MODES:
+        raise PublishError(f"versioning mode {mode!r} is not one of {', '.join(VERSIONING_MODES)}")
     dataset_root.mkdir(parents=True, exist_ok=True)
-    target = dataset_root / release.version
     with _writer_lock(dataset_root):
         # Holding the lock, no other writer exists: staging folders left by a killed
         # build are garbage.
         for stale in dataset_root.glob(f"{STAGING_PREFIX}*"):
             shutil.rmtree(stale, ignore_errors=True)
+        entry = None
+        if mode == "auto":
+            automatic = _automatic_release(release, dataset_root, released)
+            if isinstance(automatic, PublishResult):
+                return automatic
+            release, entry = automatic
+        target = dataset_root / release.version
         staging = dataset_root / f"{STAGING_PREFIX}{release.version}-{os.getpid()}"
         staging.mkdir()
         try:
             manifest = _write_files(release, staging)
             verify_version(staging)
             if target.exists():
-                return _compare_existing(target, staging, manifest, release.version)
+                return _compare_existing(target, staging, manifest, release.version, release.tables)
             _enforce_policy(dataset_root, release)
             _fsync_tree(staging)
             os.rename(staging, target)
             _update_index(dataset_root)
+            if entry is not None:
+                prepend_entry(dataset_root / CHANGELOG, entry)
             return PublishResult(target, "published", manifest)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _automatic_release(
+    release: Release, dataset_root: Path, released: str | None
+) -> PublishResult | tuple[Release, str | None]:
+    """The release to publish in ``auto`` mode and its CHANGELOG entry, or the latest
+    version's result when the tables are the same as its."""
+    versions = published_versions(dataset_root)
+    if not versions:
+        return release, None  # the first version: as written in dataset.yaml
+    latest = versions[-1]
+    latest_dir = dataset_root / latest
+    manifest = json.loads((latest_dir / MANIFEST).read_text(encoding="utf-8"))
+    if _table_hashes(release, dataset_root) == _manifest_table_hashes(manifest):
+        return PublishResult(latest_dir, "unchanged", manifest)
+    change = required_change(latest_dir, release.tables)
+    version = next_version(latest, change.level)
+    if parse_version(release.version) > parse_version(version):
+        version = release.version  # dataset.yaml asks for more than the policy does
+    date = released or str(release.metadata.get("released", ""))
+    metadata = {**release.metadata, "version": version, "released": date}
+    entry = changelog_entry(
+        version, date, latest, change.level, diff_tables(latest_dir, release.tables)
+    )
+    return replace(release, version=version, metadata=metadata), entry
+
+
+def _table_hashes(release: Release, dataset_root: Path) -> dict[str, str]:
+    """SHA-256 of each table file the release would write (written to a scratch folder)."""
+    scratch = dataset_root / f"{STAGING_PREFIX}compare-{os.getpid()}"
+    scratch.mkdir()
+    try:
+        hashes = {}
+        for name, spec in TABLES.items():
+            frame = release.tables[name].sort(list(spec.sort_by), nulls_last=False)
+            for fmt, writer in (("parquet", write_parquet), ("csv", write_csv)):
+                path = scratch / f"{name}.{fmt}"
+                writer(frame, spec, path)
+                hashes[path.name] = sha256_file(path)
+        return hashes
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _manifest_table_hashes(manifest: dict[str, Any]) -> dict[str, str]:
+    return {
+        entry["path"]: entry["sha256"]
+        for table in manifest["tables"].values()
+        for entry in table["files"].values()
+    }
 
 
 def verify_version(folder: Path) -> None:
@@ -146,17 +231,22 @@ def _write_files(release: Release, folder: Path) -> dict[str, Any]:
 
 
 def _compare_existing(
-    target: Path, staging: Path, manifest: dict[str, Any], version: str
+    target: Path,
+    staging: Path,
+    manifest: dict[str, Any],
+    version: str,
+    release_tables: dict[str, pl.DataFrame],
 ) -> PublishResult:
     existing = (
         (target / CHECKSUMS).read_text(encoding="utf-8") if (target / CHECKSUMS).exists() else ""
     )
     if existing == (staging / CHECKSUMS).read_text(encoding="utf-8"):
         return PublishResult(target, "unchanged", manifest)
+    accepted = next_version(version, required_change(target, release_tables).level)
     raise PublishError(
         f"dataset version {version} is already published at {target} with different "
         f"content. Published versions are immutable: bump `version` in dataset.yaml "
-        f"and build again."
+        f"to {accepted} (or set `versioning: auto`) and build again."
     )
 
 

@@ -8,6 +8,7 @@ from pipelines.release.policy import (
     VersionPolicyError,
     bump_level,
     enforce,
+    next_version,
     parse_version,
     required_change,
 )
@@ -75,3 +76,11 @@ def test_corrected_values_need_only_a_patch(previous):
     fixed = {**tables, "articles": tables["articles"].with_columns(title=pl.lit("Fixed"))}
     assert required_change(folder, fixed).level == "patch"
     assert enforce("1.0.0", folder, "1.0.1", fixed).level == "patch"
+
+
+def test_next_version_is_the_smallest_bump_of_each_level():
+    assert [next_version("1.4.2", level) for level in ("patch", "minor", "major")] == [
+        "1.4.3",
+        "1.5.0",
+        "2.0.0",
+    ]

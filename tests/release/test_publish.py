@@ -10,10 +10,10 @@ import pytest
 
 from pipelines.release import publish as publish_module
 from pipelines.release.publish import PublishError, Release, publish, published_versions
-from pipelines.resources import dataset_metadata
+from pipelines.resources import VERSIONING_TAG, dataset_metadata
 from schemas.derive import polars_schema
 from schemas.registry import TABLES
-from tests.conftest import run_build
+from tests.conftest import INGEST_DATE, run_build
 
 
 def _tree(folder):
@@ -43,7 +43,8 @@ def test_changed_content_under_same_version_is_refused(seeds_copy, tmp_path):
     second = run_build(seeds_copy, tmp_path)
     assert not second.result.success
     failure = second.result.failure_data_for_node("dataset_release")
-    assert "already published" in str(failure.error) and "bump `version`" in str(failure.error)
+    assert "already published" in str(failure.error)
+    assert "bump `version` in dataset.yaml to 0.1.0" in str(failure.error)  # rows were added
     assert _tree(first.folder) == before
     assert not list((tmp_path / "datasets").glob(".staging-*"))
 
@@ -115,7 +116,47 @@ def test_publish_refuses_a_patch_bump_that_adds_rows(seeds_copy, tmp_path):
     assert not build.result.success
     error = str(build.result.failure_data_for_node("dataset_release").error)
     assert "needs a minor bump" in error and "rows added to articles" in error
+    assert "Set `version: 1.1.0` in dataset.yaml" in error
     assert published_versions(tmp_path / "datasets") == ["1.0.0"]
+
+
+AUTO = {VERSIONING_TAG: "auto"}
+
+
+def _status(build):
+    release = build.result.asset_materializations_for_node("dataset_release")[0]
+    return release.metadata["status"].value, release.metadata["version"].value
+
+
+def test_auto_versions_publish_themselves_with_a_changelog_entry(seeds_copy, tmp_path):
+    root = tmp_path / "datasets"
+    assert _status(run_build(seeds_copy, tmp_path, version="1.0.0")) == ("published", "1.0.0")
+    # Same tables: nothing to publish, whatever version dataset.yaml names.
+    assert _status(run_build(seeds_copy, tmp_path, tags=AUTO)) == ("unchanged", "1.0.0")
+    assert not (root / "CHANGELOG.md").exists()
+
+    (seeds_copy / "new.txt").write_text("A brand new article about ferries.\n\nIt has text.")
+    added = run_build(seeds_copy, tmp_path, tags=AUTO)
+    assert added.result.success
+    assert _status(added) == ("published", "1.1.0")
+    assert (root / "latest").read_text() == "1.1.0\n"
+    card = (root / "1.1.0" / "README.md").read_text(encoding="utf-8")
+    assert f"Released {INGEST_DATE}" in card
+    log = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert log.startswith(
+        f"# Dataset changelog\n\n## 1.1.0 — {INGEST_DATE}\n\n"
+        "Published automatically: a minor release over 1.0.0"
+    )
+    assert "- `articles`: 1 row added.\n" in log
+
+    (seeds_copy / "new.txt").unlink()
+    removed = run_build(seeds_copy, tmp_path, tags=AUTO)
+    assert _status(removed) == ("published", "1.1.1")  # rows removed: a patch
+    log = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert log.index("## 1.1.1") < log.index("## 1.1.0")
+    assert "Published automatically: a patch release over 1.1.0" in log
+    assert "- `articles`: 1 row removed.\n" in log
+    assert published_versions(root) == ["1.0.0", "1.1.0", "1.1.1"]
 
 
 KILLED_WRITER = """

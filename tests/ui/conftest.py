@@ -12,6 +12,8 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,7 +89,14 @@ def _wait_loaded(server: DagsterServer, process: subprocess.Popen, log: Path) ->
 
 @pytest.fixture(scope="module")
 def dagster_server(tmp_path_factory) -> DagsterServer:
-    work = tmp_path_factory.mktemp("dagster_dev")
+    with serve(tmp_path_factory.mktemp("dagster_dev")) as server:
+        yield server
+
+
+@contextmanager
+def serve(work: Path, **env_extra: str) -> Iterator[DagsterServer]:
+    """``dagster dev`` with its instance, datasets and storage under ``work`` (and any
+    other ``NEWSDATA_*`` variables), stopped on exit."""
     home = work / "home"
     home.mkdir()
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
@@ -98,6 +107,7 @@ def dagster_server(tmp_path_factory) -> DagsterServer:
         "DAGSTER_DISABLE_TELEMETRY": "1",
         "NEWSDATA_DATASET_ROOT": str(work / "datasets"),
         "NEWSDATA_STORAGE_DIR": str(work / "storage"),
+        **env_extra,
     }
     log = work / "dagster_dev.log"
     dagster = Path(os.sys.executable).parent / "dagster"
