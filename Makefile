@@ -12,9 +12,8 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 
 .PHONY: dataset test lint validate evaluate evaluate-peer benchmark dev install clean
 
-dataset: install  ## Build every asset, run every check, publish datasets/<version>/
-	$(VENV)/bin/dagster job execute -m pipelines.definitions -j build_dataset \
-		-c pipelines/cli_run_config.yaml
+dataset: install  ## Build every asset, run every check, publish datasets/<version>/ (LOG=DEBUG: every event)
+	$(VENV)/bin/python -m pipelines.build --job build_dataset $(if $(LOG),--log-level $(LOG))
 
 test: install  ## Run the test suite
 	$(VENV)/bin/pytest
@@ -24,9 +23,8 @@ lint: install  ## Formatter, linter and type checker
 	$(VENV)/bin/ruff format --check pipelines schemas tests
 	$(VENV)/bin/mypy pipelines schemas
 
-validate: install  ## CI validation job: materialize everything, run every check; fails on any
-	$(VENV)/bin/dagster job execute -m pipelines.definitions -j ci_validation \
-		-c pipelines/cli_run_config.yaml
+validate: install  ## CI validation: build and check everything, publish nothing; fails on any failure or a version that differs from the committed one
+	$(VENV)/bin/python -m pipelines.build --job ci_validation $(if $(LOG),--log-level $(LOG))
 
 evaluate: install  ## Extraction quality on the seeds, the dev corpus and (POLNEAR=path) PolNeAR
 	$(VENV)/bin/python -m pipelines.evaluation.report $(if $(POLNEAR),--polnear $(POLNEAR))

@@ -44,7 +44,7 @@ LATEST = "latest"
 LOCK = ".lock"
 STAGING_PREFIX = ".staging-"
 CHANGELOG = "CHANGELOG.md"
-VERSIONING_MODES = ("pinned", "auto")
+VERSIONING_MODES = ("pinned", "auto", "verify")
 
 
 class PublishError(RuntimeError):
@@ -90,7 +90,8 @@ def publish(
             are a no-op; otherwise the next version is computed from the policy
             (patch / minor / major over the latest), ``released`` is set to
             ``released`` and an entry describing the difference is added to
-            ``CHANGELOG.md``.
+            ``CHANGELOG.md``. ``verify`` (CI validation): publish nothing; the version
+            must already be published with exactly these files, else ``PublishError``.
         released: The build date (ISO) for ``auto`` releases.
     """
     if mode not in VERSIONING_MODES:
@@ -115,6 +116,11 @@ def publish(
             verify_version(staging)
             if target.exists():
                 return _compare_existing(target, staging, manifest, release.version, release.tables)
+            if mode == "verify":
+                raise PublishError(
+                    f"dataset version {release.version} is not published in {dataset_root}: "
+                    "validation never publishes. Build it with `make dataset` and commit it."
+                )
             _enforce_policy(dataset_root, release)
             _fsync_tree(staging)
             os.rename(staging, target)
