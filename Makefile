@@ -37,7 +37,7 @@ benchmark: install  ## Time every stage on 10,000 generated articles (about 15 m
 	$(VENV)/bin/python -m pipelines.bench.benchmark --articles 10000
 
 dev: install  ## Dagster UI and daemon on http://127.0.0.1:3000
-	$(VENV)/bin/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
+	$(VENV)/bin/python -m pipelines.dev --host 127.0.0.1 --port 3000
 
 install: $(VENV)/.installed
 

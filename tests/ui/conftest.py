@@ -110,19 +110,9 @@ def serve(work: Path, **env_extra: str) -> Iterator[DagsterServer]:
         **env_extra,
     }
     log = work / "dagster_dev.log"
-    dagster = Path(os.sys.executable).parent / "dagster"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [
-                str(dagster),
-                "dev",
-                "-m",
-                "pipelines.definitions",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(port),
-            ],
+            [os.sys.executable, "-m", "pipelines.dev", "--port", str(port)],
             cwd=PROJECT_ROOT,
             env=env,
             stdout=out,

@@ -1,0 +1,56 @@
+"""``make dev`` (``python -m pipelines.dev``) serves the ``newsdata`` location and stops
+cleanly on SIGTERM, even when started in the background with SIGINT ignored."""
+
+import os
+import signal
+import subprocess
+import time
+
+from pipelines.resources import PROJECT_ROOT
+from tests.ui.conftest import DagsterServer, _free_port, _stop, _wait_loaded
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_sigterm_stops_every_process_and_the_location_is_newsdata(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "DAGSTER_DISABLE_TELEMETRY": "1",
+        "NEWSDATA_DATASET_ROOT": str(tmp_path / "datasets"),
+        "NEWSDATA_STORAGE_DIR": str(tmp_path / "storage"),
+    }
+    log = tmp_path / "dev.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [os.sys.executable, "-m", "pipelines.dev", "--port", str(port)],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            # What a shell does to a background job: SIGINT ignored.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+        )
+    try:
+        server = DagsterServer(f"http://127.0.0.1:{port}", home, tmp_path / "datasets", "")
+        assert _wait_loaded(server, process, log) == "newsdata"
+        process.send_signal(signal.SIGTERM)  # the one process make or a supervisor signals
+        assert process.wait(timeout=60) is not None
+        deadline = time.monotonic() + 30
+        while _group_alive(process.pid) and time.monotonic() < deadline:
+            time.sleep(1)
+        assert not _group_alive(process.pid), log.read_text()[-2000:]
+        assert "Shutting down Dagster services" in log.read_text()
+    finally:
+        _stop(process)
