@@ -4,6 +4,8 @@ Belongs here: building asset checks from the table registry (one pandera check
 per table, one per foreign key) and the whole-build invariants (every input
 accounted for). A failing check is blocking: nothing downstream, publication
 included, runs. Failures report a sample of failing rows in the check metadata.
+Check names are short (the asset is shown beside them): ``schema``,
+``<key>_in_<table>``, ``spans_slice_text``, ``every_input_accounted_for``.
 """
 
 import pandera.polars as pa
@@ -18,6 +20,11 @@ SAMPLE_ROWS = 10
 
 def _sample(frame: pl.DataFrame) -> MetadataValue:
     return MetadataValue.md(markdown_table(frame.head(SAMPLE_ROWS)))
+
+
+def _failing(frame: pl.DataFrame) -> dict[str, MetadataValue]:
+    """A sample of the failing rows, only when there are some (a passed check shows none)."""
+    return {} if frame.is_empty() else {"failing_rows_sample": _sample(frame)}
 
 
 def validate_table(frame: pl.DataFrame, spec: TableSpec) -> AssetCheckResult:
@@ -42,8 +49,7 @@ def check_foreign_key(
         parent.select(right), left_on=left, right_on=right, how="anti"
     )
     return AssetCheckResult(
-        passed=orphans.is_empty(),
-        metadata={"orphan_rows": orphans.height, "failing_rows_sample": _sample(orphans)},
+        passed=orphans.is_empty(), metadata={"orphan_rows": orphans.height, **_failing(orphans)}
     )
 
 
@@ -59,18 +65,14 @@ def check_spans(frame: pl.DataFrame, articles: pl.DataFrame, span: TextSpan) -> 
     ).drop("text")
     return AssetCheckResult(
         passed=bad.is_empty(),
-        metadata={
-            "spans": frame.height,
-            "bad_spans": bad.height,
-            "failing_rows_sample": _sample(bad),
-        },
+        metadata={"spans": frame.height, "bad_spans": bad.height, **_failing(bad)},
     )
 
 
 def _span_check(spec: TableSpec, span: TextSpan) -> AssetChecksDefinition:
     @asset_check(
         asset=spec.name,
-        name=f"{spec.name}_{span.start}_{span.end}_slice_text",
+        name="spans_slice_text",
         blocking=True,
         additional_ins={"articles": AssetIn("articles")},
         description=f"`articles.text[{span.start}:{span.end}]` equals `{span.text}`.",
@@ -84,7 +86,7 @@ def _span_check(spec: TableSpec, span: TextSpan) -> AssetChecksDefinition:
 def _schema_check(spec: TableSpec) -> AssetChecksDefinition:
     @asset_check(
         asset=spec.name,
-        name=f"{spec.name}_schema",
+        name="schema",
         blocking=True,
         description=f"`{spec.name}` matches its pandera model {spec.model.__name__}.",
     )
@@ -99,7 +101,7 @@ def _foreign_key_check(spec: TableSpec, key: ForeignKey) -> AssetChecksDefinitio
 
     @asset_check(
         asset=spec.name,
-        name=f"{spec.name}_{fields}_in_{key.reference_table}",
+        name=f"{fields}_in_{key.reference_table}",
         blocking=True,
         additional_ins={"parent": AssetIn(key.reference_table)},
         description=f"`{spec.name}.{', '.join(key.fields)}` exists in `{key.reference_table}`.",
@@ -120,7 +122,7 @@ def accounted_inputs(records: pl.DataFrame, *published: pl.DataFrame) -> AssetCh
         metadata={
             "input_records": records.height,
             "unaccounted": missing.height,
-            "failing_rows_sample": _sample(missing),
+            **_failing(missing),
         },
     )
 

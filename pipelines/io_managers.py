@@ -33,6 +33,6 @@ class PolarsParquetIOManagerFactory(ConfigurableIOManagerFactory):
 
     base_dir: str
 
-    def create_io_manager(self, context) -> PolarsParquetIOManager:  # noqa: ANN001
+    def create_io_manager(self, context) -> PolarsParquetIOManager:
         """Build the IO manager rooted at ``base_dir``."""
         return PolarsParquetIOManager(base_path=UPath(self.base_dir))

@@ -42,8 +42,12 @@ def asset_metadata(model: type[pa.DataFrameModel]) -> dict[str, Any]:
 
 def preview(frame: pl.DataFrame, rows: int = PREVIEW_ROWS) -> MetadataValue:
     """A markdown table of the first rows, whitespace collapsed and long strings shortened."""
+    collapsed = pl.col(pl.String).str.replace_all(r"\s+", " ")
     head = frame.head(rows).with_columns(
-        pl.col(pl.String).str.replace_all(r"\s+", " ").str.slice(0, _PREVIEW_CHARS)
+        pl.when(collapsed.str.len_chars() > _PREVIEW_CHARS)
+        .then(collapsed.str.slice(0, _PREVIEW_CHARS - 1) + "…")  # a cut string says so
+        .otherwise(collapsed)
+        .name.keep()
     )
     return MetadataValue.md(markdown_table(head))
 

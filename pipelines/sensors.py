@@ -18,7 +18,7 @@ from pipelines.transforms.ingest import folder_fingerprint
     description="Requests a build_dataset run when a file under seeds/ is added, "
     "changed or removed. The first evaluation records the current state.",
 )
-def seeds_sensor(context: SensorEvaluationContext, settings: PipelineSettings):  # noqa: ANN201
+def seeds_sensor(context: SensorEvaluationContext, settings: PipelineSettings):
     """Compare the seeds folder's fingerprint with the last one seen (the cursor)."""
     fingerprint = folder_fingerprint(settings.seeds_path())
     previous = context.cursor

@@ -12,11 +12,6 @@ import polars as pl
 import pyarrow as pa_arrow
 
 
-def column_descriptions(model: type[pa.DataFrameModel]) -> dict[str, str]:
-    """Column name to description, in model order."""
-    return {name: col.description or "" for name, col in model.to_schema().columns.items()}
-
-
 def polars_schema(model: type[pa.DataFrameModel]) -> pl.Schema:
     """The polars schema (names and dtypes, in order) that a model describes."""
     return pl.Schema({name: col.dtype.type for name, col in model.to_schema().columns.items()})

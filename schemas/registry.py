@@ -52,11 +52,6 @@ class TableSpec:
         """The model's docstring, which describes the table."""
         return " ".join((self.model.__doc__ or "").split())
 
-    @property
-    def columns(self) -> list[str]:
-        """Column names in published order."""
-        return list(self.model.to_schema().columns)
-
 
 TABLES: dict[str, TableSpec] = {
     spec.name: spec

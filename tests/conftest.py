@@ -15,21 +15,22 @@ from pipelines.resources import PROJECT_ROOT, PipelineSettings
 
 SEEDS = PROJECT_ROOT / "seeds"
 INGEST_DATE = "2026-11-21"
+# Every check, as "asset/check" (check names are short and unique per asset).
 ALL_CHECKS = {
-    "articles_schema",
-    "article_duplicates_schema",
-    "rejections_schema",
-    "entities_schema",
-    "entity_mentions_schema",
-    "article_duplicates_article_id_in_articles",
-    "entity_mentions_article_id_in_articles",
-    "entity_mentions_entity_id_in_entities",
-    "entity_mentions_mention_start_mention_end_slice_text",
-    "every_input_accounted_for",
-    "quotes_schema",
-    "quotes_article_id_in_articles",
-    "quotes_speaker_entity_id_in_entities",
-    "quotes_quote_start_quote_end_slice_text",
+    "articles/schema",
+    "article_duplicates/schema",
+    "article_duplicates/article_id_in_articles",
+    "rejections/schema",
+    "rejections/every_input_accounted_for",
+    "entities/schema",
+    "entity_mentions/schema",
+    "entity_mentions/article_id_in_articles",
+    "entity_mentions/entity_id_in_entities",
+    "entity_mentions/spans_slice_text",
+    "quotes/schema",
+    "quotes/article_id_in_articles",
+    "quotes/speaker_entity_id_in_entities",
+    "quotes/spans_slice_text",
 }
 
 
@@ -69,6 +70,20 @@ def run_build(
     with DagsterInstance.ephemeral() as instance:
         result = job.execute_in_process(instance=instance, raise_on_error=False, tags=tags)
     return Build(result, dataset_root, version)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that builds the whole pipeline (directly, or through a build fixture) is ``e2e``."""
+    for item in items:
+        uses_build = {"seeds_build", "build", "sensor_server", "dagster_server"} & set(
+            getattr(item, "fixturenames", ())
+        )
+        if (
+            uses_build
+            or "run_build" in getattr(item.module, "__dict__", {})
+            or "_build" in getattr(item.module, "__dict__", {})
+        ):
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,9 @@ def test_failing_schema_check_blocks_publication(seeds_copy, tmp_path, monkeypat
     build = run_build(seeds_copy, tmp_path)
     assert not build.result.success
     evaluation = next(
-        e for e in build.result.get_asset_check_evaluations() if e.check_name == "articles_schema"
+        e
+        for e in build.result.get_asset_check_evaluations()
+        if e.check_name == "schema" and e.asset_key.to_user_string() == "articles"
     )
     assert evaluation.passed is False
     assert evaluation.metadata["failure_count"].value == 3

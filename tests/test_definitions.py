@@ -22,7 +22,9 @@ def test_expected_assets_checks_and_jobs():
         "quotes",
         "dataset_release",
     }
-    assert {k.name for k in graph.asset_check_keys} == ALL_CHECKS
+    assert {f"{k.asset_key.to_user_string()}/{k.name}" for k in graph.asset_check_keys} == (
+        ALL_CHECKS
+    )
     assert {j.name for j in defs.resolve_all_job_defs()} >= {"build_dataset", "ci_validation"}
 
 
@@ -42,3 +44,24 @@ def test_every_asset_has_a_group_and_description():
         for spec in assets_def.specs:
             assert spec.group_name and spec.group_name != "default", spec.key
             assert spec.description, spec.key
+
+
+def test_published_tables_are_described_by_their_table_models():
+    from pipelines.metadata import describe
+    from schemas.registry import TABLES
+
+    graph = defs.resolve_asset_graph()
+    for name, spec in TABLES.items():
+        node = graph.get(AssetKey(name))
+        assert node.description == describe(spec.model), name
+
+
+def test_previews_mark_cut_text_with_an_ellipsis():
+    import polars as pl
+
+    from pipelines.metadata import preview
+
+    table = preview(pl.DataFrame({"text": ["word " * 40, "two  words"]})).value
+    rows = table.splitlines()[2:]
+    assert rows[0].rstrip(" |").endswith("word…")
+    assert "| two words" in rows[1]

@@ -45,7 +45,8 @@ def test_seed_boilerplate_removed_and_recorded(seeds_build):
 
 def test_every_check_ran_and_passed(seeds_build):
     evaluations = seeds_build.result.get_asset_check_evaluations()
-    assert {e.check_name for e in evaluations} == ALL_CHECKS
+    assert {f"{e.asset_key.to_user_string()}/{e.check_name}" for e in evaluations} == ALL_CHECKS
+    assert all("failing_rows_sample" not in e.metadata for e in evaluations)
     assert all(e.passed for e in evaluations)
 
 

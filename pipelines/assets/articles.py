@@ -30,7 +30,7 @@ from schemas.rejections import Rejections
 )
 def articles_and_duplicates(
     context: AssetExecutionContext, dated_records: pl.DataFrame, settings: PipelineSettings
-):  # noqa: ANN201
+):
     """Deduplicate the accepted records into canonical articles and duplicate links."""
     candidates = identify_articles(dated_records, pipeline_version())
     canonical, duplicates = deduplicate(candidates, settings.dedup())
@@ -57,7 +57,12 @@ def articles_and_duplicates(
     )
 
 
-@asset(group_name="tables", kinds={"polars", "table"}, metadata=asset_metadata(Rejections))
+@asset(
+    group_name="tables",
+    kinds={"polars", "table"},
+    description=describe(Rejections),
+    metadata=asset_metadata(Rejections),
+)
 def rejections(dated_records: pl.DataFrame) -> Output[pl.DataFrame]:
     """Every input file or record that did not become an article, with the reason."""
     frame = conform(rejected_records(dated_records), Rejections)

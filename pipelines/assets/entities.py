@@ -50,7 +50,7 @@ def entity_tables(
     model_entity_spans: pl.DataFrame,
     settings: PipelineSettings,
     nlp: NlpPipeline,
-):  # noqa: ANN201
+):
     """Correct, link and resolve the model spans into canonical entities and mentions
     (articles in the model's language only)."""
     register = load_register(settings.register_path())

@@ -3,7 +3,7 @@
 import polars as pl
 from dagster import AssetExecutionContext, Output, asset
 
-from pipelines.metadata import asset_metadata, frame_metadata
+from pipelines.metadata import asset_metadata, describe, frame_metadata
 from pipelines.resources import NlpPipeline
 from pipelines.transforms.nlp import in_language, parsed_docs
 from pipelines.transforms.quotes.table import quotes_table
@@ -11,7 +11,12 @@ from schemas.derive import conform
 from schemas.quotes import Quotes
 
 
-@asset(group_name="quotes", kinds={"spacy", "polars", "table"}, metadata=asset_metadata(Quotes))
+@asset(
+    group_name="quotes",
+    kinds={"spacy", "polars", "table"},
+    description=describe(Quotes),
+    metadata=asset_metadata(Quotes),
+)
 def quotes(
     context: AssetExecutionContext,
     articles: pl.DataFrame,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 
 import polars as pl
@@ -85,7 +86,7 @@ def clean_records(records: pl.DataFrame) -> pl.DataFrame:
         for text, title, reason, removed in rows
     ]
 
-    def column(get, dtype=pl.String) -> pl.Series:  # noqa: ANN001
+    def column(get: Callable[..., object], dtype: type[pl.DataType] = pl.String) -> pl.Series:
         return pl.Series([get(*c) if c else None for c in cleaned], dtype=dtype)
 
     frame = records.with_columns(

@@ -59,7 +59,6 @@ class InputRecord:
     removed: list[dict[str, str]] = field(default_factory=list)  # dropped before cleaning
     reason: str | None = None
     detail: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def discover_files(root: Path) -> list[Path]:

@@ -17,7 +17,7 @@ from pipelines.client.cli import main
 class _Handler(SimpleHTTPRequestHandler):
     requests: list[str] = []
 
-    def do_GET(self):  # noqa: N802 (http.server API)
+    def do_GET(self):  # the name http.server calls
         type(self).requests.append(self.path)
         super().do_GET()
 

@@ -87,6 +87,13 @@ def _wait_loaded(server: DagsterServer, process: subprocess.Popen, log: Path) ->
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under ``tests/ui`` is a ``ui`` test."""
+    for item in items:
+        if "tests/ui/" in item.nodeid.replace("\\", "/"):
+            item.add_marker(pytest.mark.ui)
+
+
 @pytest.fixture(scope="module")
 def dagster_server(tmp_path_factory) -> DagsterServer:
     with serve(tmp_path_factory.mktemp("dagster_dev")) as server:

@@ -29,7 +29,7 @@ def test_full_materialization_through_graphql(dagster_server):
     with DagsterInstance.from_config(str(dagster_server.home)) as instance:
         events = instance.all_logs(run_id, of_type=DagsterEventType.ASSET_CHECK_EVALUATION)
         evaluations = [e.dagster_event.event_specific_data for e in events]
-        results = {evaluation.check_name: evaluation.passed for evaluation in evaluations}
+        results = {f"{e.asset_key.to_user_string()}/{e.check_name}": e.passed for e in evaluations}
     assert results == dict.fromkeys(ALL_CHECKS, True)
     version = str(dataset_metadata()["version"])
     manifest = json.loads((dagster_server.dataset_root / version / "manifest.json").read_text())
