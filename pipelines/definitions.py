@@ -41,10 +41,7 @@ def build_defs(
     """
     load_dataset_metadata()  # a broken dataset.yaml fails here, not at publish time
     if settings is None:
-        settings = PipelineSettings(
-            seeds_dir=os.environ.get("NEWSDATA_SEEDS_DIR") or "seeds",
-            dataset_root=os.environ.get("NEWSDATA_DATASET_ROOT") or "datasets",
-        )
+        settings = PipelineSettings()  # folders from NEWSDATA_SEEDS_DIR / _DATASET_ROOT
     storage_dir = storage_dir or os.environ.get("NEWSDATA_STORAGE_DIR") or str(DEFAULT_STORAGE)
     return Definitions(
         assets=load_assets_from_modules(

@@ -8,6 +8,7 @@ Belongs here: the ``PipelineSettings`` resource and the defaults it reads from
 from __future__ import annotations
 
 import datetime as dt
+import os
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any, Literal
@@ -79,8 +80,9 @@ class PipelineSettings(ConfigurableResource):
     same whichever folder they start from.
     """
 
-    seeds_dir: str = "seeds"
-    dataset_root: str = "datasets"
+    # Defaults from the environment, so a run config that sets another field keeps them.
+    seeds_dir: str = os.environ.get("NEWSDATA_SEEDS_DIR") or "seeds"
+    dataset_root: str = os.environ.get("NEWSDATA_DATASET_ROOT") or "datasets"
     version: str = ""
     dedup_threshold: float = DEFAULT_THRESHOLD
     shingle_words: int = DEFAULT_SHINGLE_WORDS
