@@ -24,7 +24,10 @@ def dataset_card(metadata: dict[str, Any], manifest: dict[str, Any]) -> str:
         f"Released {metadata['released']}. Files: every table as Parquet and CSV (UTF-8, "
         "RFC 4180, ISO 8601 dates, empty field for null), `datapackage.json` "
         "(Frictionless Data Package), `manifest.json`, and `SHA256SUMS` (check with "
-        "`sha256sum -c SHA256SUMS`).",
+        "`sha256sum -c SHA256SUMS`). `frictionless validate datapackage.json` checks every "
+        "resource's schema and the CSV files' sizes and hashes; it cannot check a Parquet "
+        "file's hash, so Parquet files are verified against `SHA256SUMS` (as "
+        "`newsdata download` does).",
         "",
         "## Tables",
         "",

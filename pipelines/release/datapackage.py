@@ -27,11 +27,17 @@ ARTICLE_TEXT_LICENSE = {
 }
 
 
-def table_schema(spec: TableSpec, foreign_keys: bool = True) -> dict[str, Any]:
+# Frictionless reads Parquet through pandas, where a null integer becomes NaN.
+MISSING = {"csv": ("",), "parquet": ("", "nan")}
+
+
+def table_schema(
+    spec: TableSpec, foreign_keys: bool = True, missing_values: tuple[str, ...] = ("",)
+) -> dict[str, Any]:
     """The Table Schema of one table, derived from its pandera model."""
     schema = spec.model.to_schema()
     fields = [_field(name, column) for name, column in schema.columns.items()]
-    out: dict[str, Any] = {"fields": fields, "missingValues": [""]}
+    out: dict[str, Any] = {"fields": fields, "missingValues": list(missing_values)}
     if all(not schema.columns[c].nullable for c in spec.primary_key):
         out["primaryKey"] = list(spec.primary_key)
     if foreign_keys and spec.foreign_keys:
@@ -100,11 +106,16 @@ def datapackage(
                 "description": spec.description,
                 "format": fmt,
                 "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
-                "bytes": files[path]["bytes"],
-                "hash": f"sha256:{files[path]['sha256']}",
-                "schema": table_schema(spec, foreign_keys=fmt == "csv"),
+                "schema": table_schema(
+                    spec, foreign_keys=fmt == "csv", missing_values=MISSING[fmt]
+                ),
             }
             if fmt == "csv":
+                # Frictionless checks size and hash of CSV files only; every file's are
+                # also in manifest.json and SHA256SUMS, which `newsdata` verifies.
+                resource.update(
+                    bytes=files[path]["bytes"], hash=f"sha256:{files[path]['sha256']}"
+                )
                 resource.update(
                     encoding="utf-8",
                     dialect={
