@@ -10,19 +10,28 @@ from pipelines.client.fetch import DownloadError, available_versions, default_ba
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status (0 success, 1 failure)."""
-    parser = argparse.ArgumentParser(prog="newsdata", description="Fetch the newsdata dataset.")
-    parser.add_argument(
+    # --base-url is accepted before or after the subcommand.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
         "--base-url",
-        default=None,
-        help=f"where versions are published (default: {default_base_url()})",
+        default=argparse.SUPPRESS,
+        help=f"where versions are published: a URL or a folder (default: {default_base_url()})",
+    )
+    parser = argparse.ArgumentParser(
+        prog="newsdata", description="Fetch the newsdata dataset.", parents=[common]
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("versions", help="list the published versions")
-    fetch = commands.add_parser("download", help="download and verify one version")
+    commands.add_parser("versions", help="list the published versions", parents=[common])
+    fetch = commands.add_parser(
+        "download", help="download and verify one version", parents=[common]
+    )
     fetch.add_argument("--version", default="latest", help="a version such as 0.4.0, or latest")
-    fetch.add_argument("--dest", default=None, help="destination folder (default: the cache)")
+    fetch.add_argument(
+        "--dest", default=None, help="folder to write <version>/ into (default: the cache)"
+    )
     fetch.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
+    args.base_url = getattr(args, "base_url", None)
     try:
         if args.command == "versions":
             index = available_versions(args.base_url)

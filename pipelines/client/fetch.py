@@ -9,6 +9,7 @@ cache; files already cached with the right hash are not fetched again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -16,15 +17,20 @@ import shutil
 import tempfile
 import urllib.parse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import polars as pl
 import pooch
 
-from pipelines.resources import PROJECT_ROOT
+if TYPE_CHECKING:
+    import polars as pl
 
+# A checkout's own publishing folder (the client imports nothing from the pipeline).
+REPOSITORY_DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 INDEX = "versions.json"
 CHECKSUMS = "SHA256SUMS"
+MANIFEST = "manifest.json"
+FILE_MODE = 0o644
+_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 
@@ -34,7 +40,7 @@ class DownloadError(RuntimeError):
 
 def default_base_url() -> str:
     """``NEWSDATA_BASE_URL``, else the ``datasets/`` folder this project publishes into."""
-    return os.environ.get("NEWSDATA_BASE_URL") or (PROJECT_ROOT / "datasets").as_uri()
+    return os.environ.get("NEWSDATA_BASE_URL") or REPOSITORY_DATASETS.as_uri()
 
 
 def default_cache() -> Path:
@@ -42,9 +48,16 @@ def default_cache() -> Path:
     return Path(os.environ.get("NEWSDATA_CACHE") or pooch.os_cache("newsdata"))
 
 
+def as_url(source: str) -> str:
+    """A base URL from a URL or a plain folder path ("datasets/", "/srv/newsdata")."""
+    if urllib.parse.urlparse(source).scheme in {"http", "https", "file"}:
+        return source.rstrip("/")
+    return Path(source).expanduser().resolve().as_uri()
+
+
 def available_versions(base_url: str | None = None) -> dict[str, Any]:
     """The published index: ``{"latest": …, "versions": [{"version", "checksums_sha256"}]}``."""
-    base = (base_url or default_base_url()).rstrip("/")
+    base = as_url(base_url or default_base_url())
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / INDEX
         _fetch(f"{base}/{INDEX}", target, progress=False)
@@ -59,39 +72,114 @@ def download(
     dest: Path | None = None,
     base_url: str | None = None,
     progress: bool = True,
+    only: set[str] | None = None,
 ) -> Path:
-    """Fetch every file of ``version`` into ``dest`` (default: the cache) and verify it.
+    """Fetch the files of ``version`` into ``<dest>/<version>/`` (default ``dest``: the
+    cache) and verify each against ``SHA256SUMS``.
+
+    Args:
+        only: File names to fetch (``SHA256SUMS`` always is); default every file.
 
     Returns:
-        The folder holding the verified files.
+        The version folder holding the verified files. Nothing outside it is touched.
 
     Raises:
-        DownloadError: unknown version (listing the available ones), a file whose
-            hash does not match, an unsafe file name, or an unreachable server.
+        DownloadError: unknown version (listing the available ones), a ``dest`` that
+            is itself a version folder, a file whose hash does not match, an unsafe
+            file name, or an unreachable server.
     """
-    base = (base_url or default_base_url()).rstrip("/")
-    pooch.get_logger().setLevel("INFO" if progress else "WARNING")
+    base = as_url(base_url or default_base_url())
+    pooch.get_logger().setLevel("WARNING")
     index = available_versions(base)
     entry = _entry(index, version, base)
-    folder = Path(dest) if dest is not None else default_cache() / entry["version"]
+    root = Path(dest) if dest is not None else default_cache()
+    if (root / MANIFEST).exists() or (root / CHECKSUMS).exists():
+        raise DownloadError(
+            f"{root} holds a dataset version's files itself; versions are written to "
+            f"<dest>/<version>/, so pass its parent folder (or another one) as dest"
+        )
+    folder = root / entry["version"]
     folder.mkdir(parents=True, exist_ok=True)
     url = f"{base}/{entry['version']}"
-    sums = _retrieve(f"{url}/{CHECKSUMS}", entry["checksums_sha256"], folder, CHECKSUMS, False)
-    for expected, name in _parse_checksums(sums, folder):
-        _retrieve(f"{url}/{urllib.parse.quote(name)}", expected, folder, name, progress)
+    sums = _retrieve(f"{url}/{CHECKSUMS}", entry["checksums_sha256"], folder, CHECKSUMS)
+    wanted = [(h, n) for h, n in parse_checksums(sums, folder) if only is None or n in only]
+    bar = _progress_bar(len(wanted), entry["version"]) if progress else None
+    for expected, name in wanted:
+        _retrieve(f"{url}/{urllib.parse.quote(name)}", expected, folder, name)
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
     return folder
 
 
-def load(table: str, version: str = "latest", base_url: str | None = None) -> pl.DataFrame:
-    """Download (or reuse from the cache) ``version`` and return ``table`` as a DataFrame."""
-    folder = download(version, base_url=base_url, progress=False)
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+def load(
+    table: str, version: str = "latest", base_url: str | None = None, refresh: bool = False
+) -> pl.DataFrame:
+    """``table`` of ``version`` as a polars DataFrame, fetching only what it needs.
+
+    A version already in the cache whose table file matches its ``SHA256SUMS`` is
+    read without contacting the server ("latest" is then the newest cached
+    version); ``refresh=True`` asks the server for its latest version first.
+    Otherwise ``manifest.json``, ``SHA256SUMS`` and the table's Parquet file are
+    fetched and verified; the other tables are not.
+    """
+    import polars as pl
+
+    folder = None if refresh else _cached(version, table)
+    if folder is None:
+        folder = download(
+            version, base_url=base_url, progress=False, only={MANIFEST, f"{table}.parquet"}
+        )
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     if table not in manifest["tables"]:
         raise DownloadError(
             f"no table {table!r} in version {manifest['version']}; tables: "
             f"{', '.join(manifest['tables'])}"
         )
     return pl.read_parquet(folder / f"{table}.parquet")
+
+
+def _cached(version: str, table: str) -> Path | None:
+    """The cached version folder holding a verified ``table``, or None."""
+    cache = default_cache()
+    if not cache.is_dir():
+        return None
+    names = [version] if version != "latest" else _newest_first(cache)
+    for name in names:
+        folder = cache / name
+        sums = folder / CHECKSUMS
+        if not sums.is_file() or not (folder / MANIFEST).is_file():
+            continue
+        expected = dict((n, h) for h, n in parse_checksums(sums, folder))
+        for needed in (MANIFEST, f"{table}.parquet"):
+            path = folder / needed
+            if not path.is_file() or _sha256(path) != expected.get(needed):
+                break
+        else:
+            return folder
+        if version != "latest":
+            return None
+    return None
+
+
+def _newest_first(cache: Path) -> list[str]:
+    versions = [p.name for p in cache.iterdir() if _VERSION.match(p.name)]
+    return sorted(versions, key=lambda v: tuple(int(x) for x in v.split(".")), reverse=True)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _progress_bar(total: int, version: str) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", desc=f"newsdata {version}", leave=False)
 
 
 def _entry(index: dict[str, Any], version: str, base: str) -> dict[str, Any]:
@@ -103,7 +191,9 @@ def _entry(index: dict[str, Any], version: str, base: str) -> dict[str, Any]:
     raise DownloadError(f"version {version!r} is not published at {base}; available: {available}")
 
 
-def _parse_checksums(path: Path, folder: Path) -> list[tuple[str, str]]:
+def parse_checksums(path: Path, folder: Path) -> list[tuple[str, str]]:
+    """``(sha256, file name)`` per line of a ``SHA256SUMS`` file, refusing names that are
+    not plain files inside ``folder``."""
     entries = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         expected, _, name = line.partition("  ")
@@ -119,18 +209,20 @@ def _parse_checksums(path: Path, folder: Path) -> list[tuple[str, str]]:
     return entries
 
 
-def _retrieve(url: str, sha256: str, folder: Path, name: str, progress: bool) -> Path:
+def _retrieve(url: str, sha256: str, folder: Path, name: str) -> Path:
     try:
-        return Path(
+        path = Path(
             pooch.retrieve(
                 url,
                 known_hash=f"sha256:{sha256}",
                 fname=name,
                 path=folder,
-                progressbar=progress,
-                downloader=_downloader(url, progress),
+                progressbar=False,
+                downloader=_downloader(url),
             )
         )
+        path.chmod(FILE_MODE)  # pooch writes through a private temporary file (0600)
+        return path
     except ValueError as exc:
         raise DownloadError(
             f"{url}: the downloaded file does not match its SHA-256 "
@@ -140,24 +232,32 @@ def _retrieve(url: str, sha256: str, folder: Path, name: str, progress: bool) ->
     except (OSError, RuntimeError) as exc:
         if isinstance(exc, DownloadError):
             raise
-        raise DownloadError(f"could not fetch {url}: {exc}") from exc
+        raise DownloadError(f"could not fetch {url}: {_one_line(exc)}") from exc
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one short readable line ("IncompleteRead(…)" becomes its kind)."""
+    text = " ".join(str(exc).split())
+    if not text or "(" in text.split(" ")[0]:
+        text = type(exc).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _fetch(url: str, target: Path, progress: bool) -> None:
     try:
-        _downloader(url, progress)(url, str(target), None)
+        _downloader(url)(url, str(target), None)
     except DownloadError:
         raise
     except Exception as exc:  # requests' HTTP and connection errors, I/O errors
-        raise DownloadError(f"could not fetch {url}: {exc}") from exc
+        raise DownloadError(f"could not fetch {url}: {_one_line(exc)}") from exc
 
 
-def _downloader(url: str, progress: bool) -> Any:
+def _downloader(url: str) -> Any:
     scheme = urllib.parse.urlparse(url).scheme
     if scheme == "file":
         return _copy_file
     if scheme in {"http", "https"}:
-        return pooch.HTTPDownloader(progressbar=progress, timeout=60)
+        return pooch.HTTPDownloader(progressbar=False, timeout=60)
     raise DownloadError(f"unsupported URL scheme in {url!r}; use http, https or file")
 
 

@@ -113,9 +113,7 @@ def datapackage(
             if fmt == "csv":
                 # Frictionless checks size and hash of CSV files only; every file's are
                 # also in manifest.json and SHA256SUMS, which `newsdata` verifies.
-                resource.update(
-                    bytes=files[path]["bytes"], hash=f"sha256:{files[path]['sha256']}"
-                )
+                resource.update(bytes=files[path]["bytes"], hash=f"sha256:{files[path]['sha256']}")
                 resource.update(
                     encoding="utf-8",
                     dialect={

@@ -52,28 +52,80 @@ def cache(tmp_path, monkeypatch):
 def test_download_verifies_every_file_and_reuses_the_cache(server, seeds_build, tmp_path):
     base, root = server
     dest = tmp_path / "dest"
+    dest.mkdir()
+    (dest / "README.md").write_text("mine")  # a file of the user's, never touched
     assert main(["--base-url", base, "download", "--version", "0.0.1", "--dest", str(dest)]) == 0
     sums = (root / "0.0.1" / "SHA256SUMS").read_text().splitlines()
     for line in sums:
         expected, name = line.split("  ")
-        assert hashlib.sha256((dest / name).read_bytes()).hexdigest() == expected
-    assert len(list(dest.iterdir())) == len(sums) + 1
+        path = dest / "0.0.1" / name
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == expected
+        assert path.stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in dest.iterdir()) == ["0.0.1", "README.md"]
+    assert (dest / "README.md").read_text() == "mine"
+    assert len(list((dest / "0.0.1").iterdir())) == len(sums) + 1
     first = len(_Handler.requests)
     assert first == len(sums) + 2  # index, SHA256SUMS, every file
-    assert main(["--base-url", base, "download", "--version", "0.0.1", "--dest", str(dest)]) == 0
+    # Options after the subcommand work too.
+    assert main(["download", "--base-url", base, "--version", "0.0.1", "--dest", str(dest)]) == 0
     assert _Handler.requests[first:] == ["/versions.json"]  # files were reused
 
 
-def test_load_returns_a_polars_frame_from_the_cache(server, seeds_build, cache):
+def test_a_version_folder_as_dest_is_refused(server, tmp_path, capsys):
+    base, _ = server
+    dest = tmp_path / "dest"
+    assert main(["--base-url", base, "download", "--dest", str(dest), "--quiet"]) == 0
+    assert main(["--base-url", base, "download", "--dest", str(dest / "0.0.1")]) == 1
+    assert "holds a dataset version's files itself" in capsys.readouterr().err
+
+
+def test_a_plain_folder_is_a_source(server, tmp_path):
+    _, root = server
+    assert available_versions(str(root))["latest"] == "0.0.1"
+    folder = download("0.0.1", dest=tmp_path / "d", base_url=str(root), progress=False)
+    assert folder == tmp_path / "d" / "0.0.1"
+    assert (folder / "quotes.parquet").is_file()
+
+
+def test_load_fetches_only_its_table_then_works_offline(server, seeds_build, cache):
     base, _ = server
     quotes = load("quotes", version="latest", base_url=base)
     assert quotes.equals(seeds_build.table("quotes"))
-    assert (cache / "0.0.1" / "quotes.parquet").is_file()
+    assert _Handler.requests == [
+        "/versions.json",
+        "/0.0.1/SHA256SUMS",
+        "/0.0.1/manifest.json",
+        "/0.0.1/quotes.parquet",
+    ]
+    assert sorted(p.name for p in (cache / "0.0.1").iterdir()) == [
+        "SHA256SUMS",
+        "manifest.json",
+        "quotes.parquet",
+    ]
     before = len(_Handler.requests)
+    # A verified cache is read without the server: no request at all.
+    assert load("quotes", base_url=base).equals(quotes)
+    assert load("quotes", version="0.0.1", base_url="http://127.0.0.1:9").equals(quotes)
+    assert len(_Handler.requests) == before
+    # refresh=True asks the server again; another table fetches that table only.
+    assert load("quotes", base_url=base, refresh=True).equals(quotes)
     assert isinstance(load("articles", base_url=base), pl.DataFrame)
-    assert _Handler.requests[before:] == ["/versions.json"]
+    assert _Handler.requests[before:] == [
+        "/versions.json",
+        "/versions.json",
+        "/0.0.1/articles.parquet",
+    ]
     with pytest.raises(DownloadError, match="no table 'nope'.*tables: articles"):
         load("nope", base_url=base)
+
+
+def test_a_tampered_cache_is_fetched_again(server, seeds_build, cache):
+    base, _ = server
+    load("quotes", base_url=base)
+    (cache / "0.0.1" / "quotes.parquet").write_bytes(b"not parquet")
+    before = len(_Handler.requests)
+    assert load("quotes", base_url=base).equals(seeds_build.table("quotes"))
+    assert "/0.0.1/quotes.parquet" in _Handler.requests[before:]
 
 
 def test_corrupted_file_gives_a_clear_error_and_leaves_nothing_in_the_cache(server, cache):
@@ -115,5 +167,8 @@ def test_path_escaping_file_name_is_refused(server, tmp_path):
 
 
 def test_unreachable_server_is_a_clear_error():
-    with pytest.raises(DownloadError, match="could not fetch http://127.0.0.1:9/versions.json"):
+    with pytest.raises(
+        DownloadError, match="could not fetch http://127.0.0.1:9/versions.json"
+    ) as e:
         available_versions("http://127.0.0.1:9")
+    assert "\n" not in str(e.value) and len(str(e.value)) < 300
