@@ -10,13 +10,14 @@ from typing import Any
 
 import pandera.polars as pa
 
-ARTICLE_ID_PATTERN = r"^[0-9a-f]{16}$"
+# Stable short IDs (article, entity, quote, utterance): 16 lowercase hex digits.
+SHORT_ID_PATTERN = r"^[0-9a-f]{16}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
 def article_id(description: str, **kwargs: Any) -> Any:
     """An ``article_id`` column: 16 lowercase hex digits."""
-    return pa.Field(str_matches=ARTICLE_ID_PATTERN, description=description, **kwargs)
+    return pa.Field(str_matches=SHORT_ID_PATTERN, description=description, **kwargs)
 
 
 def source_path(**kwargs: Any) -> Any:
@@ -48,7 +49,7 @@ def sha256(description: str, **kwargs: Any) -> Any:
 
 def entity_id(description: str, **kwargs: Any) -> Any:
     """An ``entity_id`` column: 16 lowercase hex digits."""
-    return pa.Field(str_matches=ARTICLE_ID_PATTERN, description=description, **kwargs)
+    return pa.Field(str_matches=SHORT_ID_PATTERN, description=description, **kwargs)
 
 
 def offset(description: str, **kwargs: Any) -> Any:

@@ -20,7 +20,7 @@ class Quotes(pa.DataFrameModel):
     """
 
     quote_id: str = pa.Field(
-        str_matches=fields.ARTICLE_ID_PATTERN,
+        str_matches=fields.SHORT_ID_PATTERN,
         unique=True,
         description="Stable quotation ID (see the table description).",
     )
@@ -92,12 +92,12 @@ class Quotes(pa.DataFrameModel):
         ),
     )
     utterance_id: str = pa.Field(
-        str_matches=fields.ARTICLE_ID_PATTERN,
+        str_matches=fields.SHORT_ID_PATTERN,
         description=("Same words, same ID, across articles (see the table description)."),
     )
     contained_in_utterance_id: str = pa.Field(
         nullable=True,
-        str_matches=fields.ARTICLE_ID_PATTERN,
+        str_matches=fields.SHORT_ID_PATTERN,
         description=(
             "For a quotation whose words appear inside a longer quotation by the same "
             "speaker: that quotation's `utterance_id` (the longest one)."

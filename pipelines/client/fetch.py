@@ -21,6 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 import pooch
 
+from pipelines.release.checksums import ChecksumFormatError
+from pipelines.release.checksums import parse_checksums as read_checksums
+
 if TYPE_CHECKING:
     import polars as pl
 
@@ -194,18 +197,17 @@ def _entry(index: dict[str, Any], version: str, base: str) -> dict[str, Any]:
 def parse_checksums(path: Path, folder: Path) -> list[tuple[str, str]]:
     """``(sha256, file name)`` per line of a ``SHA256SUMS`` file, refusing names that are
     not plain files inside ``folder``."""
-    entries = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        expected, _, name = line.partition("  ")
+    try:
+        entries = read_checksums(path.read_text(encoding="utf-8"))
+    except ChecksumFormatError as exc:
+        raise DownloadError(f"{CHECKSUMS} {exc}") from exc
+    for number, (_, name) in enumerate(entries, start=1):
         inside = (folder / name).resolve().parent == folder.resolve()
         if not _SAFE_NAME.match(name) or not inside:
             raise DownloadError(
                 f"{CHECKSUMS} line {number} names {name!r}, which is not a "
                 "plain file name; refusing to write outside the destination"
             )
-        if not re.fullmatch(r"[0-9a-f]{64}", expected):
-            raise DownloadError(f"{CHECKSUMS} line {number} has no valid SHA-256")
-        entries.append((expected, name))
     return entries
 
 

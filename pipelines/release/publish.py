@@ -21,6 +21,7 @@ import polars as pl
 
 from pipelines.release.card import dataset_card
 from pipelines.release.changelog import changelog_entry, diff_tables, prepend_entry
+from pipelines.release.checksums import ChecksumFormatError, format_checksums, parse_checksums
 from pipelines.release.datapackage import datapackage
 from pipelines.release.files import write_csv, write_parquet
 from pipelines.release.policy import (
@@ -186,8 +187,11 @@ def verify_version(folder: Path) -> None:
     """Read every file back: each must match ``SHA256SUMS``, and every table file the
     manifest lists must be there with the manifest's hash. Raise on any mismatch."""
     sums = {}
-    for line in (folder / CHECKSUMS).read_text(encoding="utf-8").splitlines():
-        expected, name = line.split("  ", 1)
+    try:
+        entries = parse_checksums((folder / CHECKSUMS).read_text(encoding="utf-8"))
+    except ChecksumFormatError as exc:
+        raise PublishError(f"{folder / CHECKSUMS}: {exc}; rebuild the version") from exc
+    for expected, name in entries:
         sums[name] = expected
         path = folder / name
         if not path.is_file() or sha256_file(path) != expected:
@@ -231,8 +235,7 @@ def _write_files(release: Release, folder: Path) -> dict[str, Any]:
     hashes = {path: entry["sha256"] for path, entry in table_files.items()}
     for extra in (MANIFEST, DATAPACKAGE, CARD):
         hashes[extra] = sha256_file(folder / extra)
-    sums = "".join(f"{hashes[n]}  {n}\n" for n in sorted(hashes))
-    (folder / CHECKSUMS).write_text(sums, encoding="utf-8")
+    (folder / CHECKSUMS).write_text(format_checksums(hashes), encoding="utf-8")
     return manifest
 
 

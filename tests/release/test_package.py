@@ -126,3 +126,22 @@ def test_pandas_reads_parquet_and_csv_with_schema_types(seeds_build, table):
     for name, kind in fields:
         if parquet[name].notna().all():  # nullable ints/bools become float/object in pandas
             assert parquet[name].dtype.kind == PANDAS_KINDS[kind] or kind == "date", name
+
+
+def test_the_committed_latest_version_validates_with_the_frictionless_command():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from pipelines.resources import PROJECT_ROOT
+
+    latest = (PROJECT_ROOT / "datasets" / "latest").read_text().strip()
+    frictionless_cli = Path(sys.executable).parent / "frictionless"
+    done = subprocess.run(
+        [str(frictionless_cli), "validate", f"datasets/{latest}/datapackage.json"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
