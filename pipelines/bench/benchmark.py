@@ -24,7 +24,12 @@ import polars as pl
 
 from pipelines.bench.generate import generate
 from pipelines.release.publish import Release, publish
-from pipelines.resources import DEFAULT_REGISTER, DEFAULT_SPACY_MODEL, dataset_metadata
+from pipelines.resources import (
+    DEFAULT_REGISTER,
+    DEFAULT_SPACY_MODEL,
+    NlpPipeline,
+    dataset_metadata,
+)
 from pipelines.transforms.articles import (
     clean_records,
     identify_articles,
@@ -109,7 +114,14 @@ def run(articles: int, seed: int, work: Path) -> None:
     kept = canonical.rename({"encoding": "source_encoding"})
     kept_words = int(kept["word_count"].sum())
     nlp = load_pipeline(DEFAULT_SPACY_MODEL)
-    parsed = _stage("parse", kept.height, kept_words, lambda: parse_articles(nlp, kept))
+    processes = NlpPipeline().processes(kept.height)
+    print(f"parse in {processes} process(es)", flush=True)
+    parsed = _stage(
+        "parse",
+        kept.height,
+        kept_words,
+        lambda: parse_articles(nlp, kept, n_process=processes),
+    )
     raw = _stage(
         "ner spans", kept.height, kept_words, lambda: model_spans(parsed_docs(parsed, nlp.vocab))
     )
