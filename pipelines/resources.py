@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pipelines.transforms.dedup import DEFAULT_SHINGLE_WORDS, DEFAULT_THRESHOLD, DedupSettings
 from pipelines.transforms.ingest import DEFAULT_MAX_BYTES
 from pipelines.transforms.nlp import installed_model_info, load_pipeline
+from pipelines.transforms.parse_cache import ParseCache
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATASET_METADATA = PROJECT_ROOT / "dataset.yaml"
@@ -126,11 +127,21 @@ class NlpPipeline(ConfigurableResource):
     worker processes of the parse (0: one per core, or one for fewer than
     ``MIN_ARTICLES_PER_PROCESS`` articles each, where starting workers costs more than
     it saves). The parses are identical whatever the number of processes.
+    ``parse_cache`` keeps every parse by text and model, so a rebuild parses only
+    new or changed texts.
     """
 
     model: str = DEFAULT_SPACY_MODEL
     n_process: int = 0
     batch_size: int = 16
+    # Parses of earlier builds, by text and model (``off``: none). Relative to the project.
+    parse_cache: str = os.environ.get("NEWSDATA_PARSE_CACHE") or "build/parse-cache"
+
+    def cache(self) -> ParseCache | None:
+        """The parse cache of this model, or None when ``parse_cache`` is ``off``."""
+        if self.parse_cache.lower() in {"", "off", "none"}:
+            return None
+        return ParseCache.for_model(PROJECT_ROOT / self.parse_cache, self.info())
 
     def processes(self, articles: int) -> int:
         """How many processes parse ``articles`` articles."""

@@ -11,7 +11,7 @@ import pytest
 from dagster import DagsterInstance, ExecuteInProcessResult
 
 from pipelines.definitions import build_defs
-from pipelines.resources import PROJECT_ROOT, PipelineSettings
+from pipelines.resources import PROJECT_ROOT, NlpPipeline, PipelineSettings
 
 SEEDS = PROJECT_ROOT / "seeds"
 INGEST_DATE = "2026-11-21"
@@ -51,7 +51,12 @@ class Build:
 
 
 def run_build(
-    seeds: Path, work: Path, version: str = "0.0.1", tags: dict | None = None, **settings
+    seeds: Path,
+    work: Path,
+    version: str = "0.0.1",
+    tags: dict | None = None,
+    nlp: NlpPipeline | None = None,
+    **settings,
 ) -> Build:
     """Materialize every asset and check in-process, publishing under ``work/datasets``
     (``tags``: run tags, e.g. the versioning mode)."""
@@ -65,6 +70,7 @@ def run_build(
             **settings,
         ),
         storage_dir=str(work / "storage"),
+        nlp=nlp,
     )
     job = defs.resolve_implicit_global_asset_job_def()
     with DagsterInstance.ephemeral() as instance:

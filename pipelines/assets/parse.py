@@ -14,17 +14,25 @@ def parsed_articles(
 ) -> Output[pl.DataFrame]:
     """Each article's text parsed once by the spaCy pipeline (tags, lemmas, dependency
     parse and named entities), stored as spaCy DocBin bytes with the SHA-256 of the text
-    parsed. Entities and quotes are both read from it."""
+    parsed. Entities and quotes are both read from it. Only articles in the model's
+    language (or ``und``) are parsed; the others get no entities or quotes. A text
+    the parse cache holds for this model is not parsed again."""
     info = nlp.info()
     readable = in_language(articles, info["lang"])
-    processes = nlp.processes(readable.height)
-    context.log.info(f"parse: {readable.height} articles in {processes} process(es)")
+    cache = nlp.cache()
+    reused = cache.count(readable["text"].to_list()) if cache is not None else 0
+    processes = nlp.processes(readable.height - reused)
+    context.log.info(
+        f"parse: {readable.height} articles, {reused} from the parse cache, "
+        f"the others in {processes} process(es)"
+    )
     parsed = parse_articles(
         nlp.load(),
         readable.select("article_id", "text"),
         batch_size=nlp.batch_size,
         n_process=processes,
         progress=lambda done, total: context.log.info(f"parse: {done}/{total} articles"),
+        cache=cache,
     )
     return Output(
         parsed,
@@ -32,6 +40,7 @@ def parsed_articles(
             parsed,
             articles_in_other_languages=articles.height - readable.height,
             processes=processes,
+            parsed_from_cache=reused,
             model=info["name"],
             model_version=info["version"],
             parse_bytes=int(parsed["doc"].bin.size().sum() or 0),

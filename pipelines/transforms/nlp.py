@@ -20,6 +20,7 @@ from typing import Any
 import polars as pl
 
 from pipelines.transforms.language import UNDETERMINED
+from pipelines.transforms.parse_cache import ParseCache
 
 PARSE_SCHEMA = {"article_id": pl.String, "text_sha256": pl.String, "doc": pl.Binary}
 REQUIRED_COMPONENTS = ("parser", "ner")
@@ -91,6 +92,7 @@ def parse_articles(
     batch_size: int = 16,
     n_process: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    cache: ParseCache | None = None,
 ) -> pl.DataFrame:
     """Parse every article once: ``article_id``, ``text_sha256``, ``doc`` (DocBin bytes).
 
@@ -100,18 +102,28 @@ def parse_articles(
         batch_size: Documents per ``nlp.pipe`` batch.
         n_process: Worker processes for ``nlp.pipe``.
         progress: Called as ``progress(done, total)`` every 100 articles and at the end.
+        cache: Parses of earlier builds: a text found there is not parsed again, a
+            text parsed here is stored. The result is the same with or without it.
     """
     from spacy.tokens import DocBin
 
     ids, texts = articles["article_id"].to_list(), articles["text"].to_list()
-    rows: list[tuple[str, str, bytes]] = []
-    docs = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-    for done, (article_id, text, doc) in enumerate(zip(ids, texts, docs, strict=True), start=1):
+    digests = [text_sha256(t) for t in texts]
+    stored = {d: cache.get(d) for d in digests} if cache is not None else {}
+    todo = [(d, t) for d, t in zip(digests, texts, strict=True) if stored.get(d) is None]
+    todo = list(dict(todo).items())  # one parse per distinct text
+    docs = nlp.pipe((t for _, t in todo), batch_size=batch_size, n_process=n_process)
+    parsed = {d: data for d, data in stored.items() if data is not None}
+    for done, ((digest, _), doc) in enumerate(zip(todo, docs, strict=True), start=1):
         one = DocBin(store_user_data=False)
         one.add(doc)
-        rows.append((article_id, text_sha256(text), one.to_bytes()))
-        if progress and (done % 100 == 0 or done == len(ids)):
-            progress(done, len(ids))
+        data = one.to_bytes()
+        parsed[digest] = data
+        if cache is not None:
+            cache.put(digest, data)
+        if progress and (done % 100 == 0 or done == len(todo)):
+            progress(done, len(todo))
+    rows = [(a, d, parsed[d]) for a, d in zip(ids, digests, strict=True)]
     return pl.DataFrame(rows, schema=PARSE_SCHEMA, orient="row")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from pipelines.release import publish as publish_module
 from pipelines.release.publish import PublishError, Release, publish, published_versions
-from pipelines.resources import VERSIONING_TAG, dataset_metadata
+from pipelines.resources import VERSIONING_TAG, NlpPipeline, dataset_metadata
 from schemas.derive import polars_schema
 from schemas.registry import TABLES
 from tests.conftest import INGEST_DATE, run_build
@@ -222,3 +222,20 @@ def test_verification_also_holds_files_to_the_manifest(tmp_path):
     (result.path / "SHA256SUMS").write_text("\n".join(fixed) + "\n")
     with pytest.raises(PublishError, match="quotes.csv: differs from manifest.json"):
         publish_module.verify_version(result.path)
+
+
+def test_a_rebuild_after_one_new_article_parses_only_it(seeds_copy, tmp_path):
+    nlp = NlpPipeline(parse_cache=str(tmp_path / "parse-cache"))
+    first = run_build(seeds_copy, tmp_path / "one", nlp=nlp)
+    (seeds_copy / "new.txt").write_text("A brand new article about ferries.\n\nIt has text.")
+    second = run_build(seeds_copy, tmp_path / "two", nlp=nlp, version="0.1.0")
+    full = run_build(
+        seeds_copy, tmp_path / "three", nlp=NlpPipeline(parse_cache="off"), version="0.1.0"
+    )
+
+    def parse_meta(build):
+        (event,) = build.result.asset_materializations_for_node("parsed_articles")
+        return event.metadata["parsed_from_cache"].value
+
+    assert (parse_meta(first), parse_meta(second), parse_meta(full)) == (0, 5, 0)
+    assert _tree(second.folder) == _tree(full.folder)  # incremental = full rebuild

@@ -56,3 +56,32 @@ def test_a_pipeline_without_parser_or_ner_is_refused(tmp_path):
     spacy.blank("en").to_disk(tmp_path / "blank")
     with pytest.raises(OSError, match="has no parser and no ner"):
         load_pipeline(str(tmp_path / "blank"))
+
+
+def test_the_parse_cache_parses_each_text_once_and_changes_nothing(tmp_path):
+    import polars as pl
+
+    from pipelines.resources import DEFAULT_SPACY_MODEL
+    from pipelines.transforms.nlp import installed_model_info, load_pipeline, parse_articles
+    from pipelines.transforms.parse_cache import ParseCache
+
+    nlp = load_pipeline(DEFAULT_SPACY_MODEL)
+    cache = ParseCache.for_model(tmp_path, installed_model_info(DEFAULT_SPACY_MODEL))
+    frame = pl.DataFrame(
+        {"article_id": ["a", "b"], "text": ["Ana Ruiz said so.", "The ferry ran late."]}
+    )
+    fresh = parse_articles(nlp, frame)
+    assert parse_articles(nlp, frame, cache=cache).equals(fresh)
+    assert cache.count(frame["text"].to_list()) == 2
+
+    class Refuses:
+        def pipe(self, texts, **kwargs):
+            texts = list(texts)
+            assert texts == ["A new text arrives."], texts  # only the new one is parsed
+            return nlp.pipe(texts, **kwargs)
+
+    more = pl.concat([frame, pl.DataFrame({"article_id": ["c"], "text": ["A new text arrives."]})])
+    again = parse_articles(Refuses(), more, cache=cache)
+    assert again.equals(parse_articles(nlp, more))
+    other_model = ParseCache.for_model(tmp_path, {"name": "x", "version": "1", "spacy_version": ""})
+    assert other_model.count(frame["text"].to_list()) == 0
