@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.resources import PROJECT_ROOT
+from pipelines.resources import PROJECT_ROOT, dataset_metadata
 
 CHROMIUM = Path(os.environ.get("NEWSDATA_CHROMIUM", "/usr/bin/chromium"))
 BROWSER_REQUIRED = os.environ.get("NEWSDATA_REQUIRE_BROWSER") == "1"
@@ -100,7 +100,20 @@ def test_materialize_all_from_the_asset_graph(dagster_server, page):
     page.get_by_text("Success", exact=True).first.wait_for(timeout=60_000)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "run.png"))
+    # The whole graph, every group expanded (the graph's own context menu).
+    page.set_viewport_size({"width": 1600, "height": 900})
     page.goto(f"{dagster_server.url}/asset-groups", wait_until="networkidle")
-    page.wait_for_timeout(2000)
+    page.mouse.click(1000, 300, button="right")
+    page.get_by_role("menuitem", name="Expand all groups").click()
+    page.get_by_text("dataset_release", exact=True).last.wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
     page.screenshot(path=str(SCREENSHOTS / "asset-graph.png"))
-    assert any(dagster_server.dataset_root.glob("*/manifest.json"))
+    # The release asset's page: the version this run published or found unchanged.
+    version = str(dataset_metadata()["version"])
+    page.goto(f"{dagster_server.url}/assets/dataset_release", wait_until="networkidle")
+    page.get_by_text(version, exact=True).first.wait_for(timeout=30_000)
+    # Down to the version, versioning and status rows (the path below is a temporary one).
+    page.screenshot(
+        path=str(SCREENSHOTS / "release.png"), clip={"x": 0, "y": 0, "width": 1600, "height": 755}
+    )
+    assert any(dagster_server.dataset_root.glob(f"{version}/manifest.json"))
