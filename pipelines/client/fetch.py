@@ -9,7 +9,6 @@ cache; files already cached with the right hash are not fetched again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -23,6 +22,7 @@ import pooch
 
 from pipelines.release.checksums import ChecksumFormatError
 from pipelines.release.checksums import parse_checksums as read_checksums
+from pipelines.transforms.hashing import sha256_file
 
 if TYPE_CHECKING:
     import polars as pl
@@ -157,7 +157,7 @@ def _cached(version: str, table: str) -> Path | None:
         expected = dict((n, h) for h, n in parse_checksums(sums, folder))
         for needed in (MANIFEST, f"{table}.parquet"):
             path = folder / needed
-            if not path.is_file() or _sha256(path) != expected.get(needed):
+            if not path.is_file() or sha256_file(path) != expected.get(needed):
                 break
         else:
             return folder
@@ -169,14 +169,6 @@ def _cached(version: str, table: str) -> Path | None:
 def _newest_first(cache: Path) -> list[str]:
     versions = [p.name for p in cache.iterdir() if _VERSION.match(p.name)]
     return sorted(versions, key=lambda v: tuple(int(x) for x in v.split(".")), reverse=True)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _progress_bar(total: int, version: str) -> Any:

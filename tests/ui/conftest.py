@@ -100,14 +100,12 @@ def dagster_server(tmp_path_factory) -> DagsterServer:
         yield server
 
 
-@contextmanager
-def serve(work: Path, **env_extra: str) -> Iterator[DagsterServer]:
-    """``dagster dev`` with its instance, datasets and storage under ``work`` (and any
-    other ``NEWSDATA_*`` variables), stopped on exit."""
+def dev_environment(work: Path, **env_extra: str) -> tuple[Path, dict[str, str]]:
+    """A ``DAGSTER_HOME`` under ``work`` (telemetry off) and the environment that puts the
+    instance, datasets and intermediate storage there."""
     home = work / "home"
     home.mkdir()
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
-    port = _free_port()
     env = {
         **os.environ,
         "DAGSTER_HOME": str(home),
@@ -116,6 +114,15 @@ def serve(work: Path, **env_extra: str) -> Iterator[DagsterServer]:
         "NEWSDATA_STORAGE_DIR": str(work / "storage"),
         **env_extra,
     }
+    return home, env
+
+
+@contextmanager
+def serve(work: Path, **env_extra: str) -> Iterator[DagsterServer]:
+    """``dagster dev`` with its instance, datasets and storage under ``work`` (and any
+    other ``NEWSDATA_*`` variables), stopped on exit."""
+    home, env = dev_environment(work, **env_extra)
+    port = _free_port()
     log = work / "dagster_dev.log"
     with log.open("w") as out:
         process = subprocess.Popen(

@@ -7,7 +7,7 @@ import subprocess
 import time
 
 from pipelines.resources import PROJECT_ROOT
-from tests.ui.conftest import DagsterServer, _free_port, _stop, _wait_loaded
+from tests.ui.conftest import DagsterServer, _free_port, _stop, _wait_loaded, dev_environment
 
 
 def _group_alive(pgid: int) -> bool:
@@ -19,17 +19,8 @@ def _group_alive(pgid: int) -> bool:
 
 
 def test_sigterm_stops_every_process_and_the_location_is_newsdata(tmp_path):
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    home, env = dev_environment(tmp_path)
     port = _free_port()
-    env = {
-        **os.environ,
-        "DAGSTER_HOME": str(home),
-        "DAGSTER_DISABLE_TELEMETRY": "1",
-        "NEWSDATA_DATASET_ROOT": str(tmp_path / "datasets"),
-        "NEWSDATA_STORAGE_DIR": str(tmp_path / "storage"),
-    }
     log = tmp_path / "dev.log"
     with log.open("w") as out:
         process = subprocess.Popen(
