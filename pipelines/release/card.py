@@ -17,6 +17,7 @@ def dataset_card(metadata: dict[str, Any], manifest: dict[str, Any]) -> str:
     """The Markdown dataset card of one version."""
     version = manifest["version"]
     lines = [
+        *_front_matter(),
         f"# {metadata['title']} — version {version}",
         "",
         " ".join(metadata["description"].split()),
@@ -29,6 +30,7 @@ def dataset_card(metadata: dict[str, Any], manifest: dict[str, Any]) -> str:
         "file's hash, so Parquet files are verified against `SHA256SUMS` (as "
         "`newsdata download` does).",
         "",
+        *HOW_TO_LOAD,
         "## Tables",
         "",
     ]
@@ -81,6 +83,83 @@ def dataset_card(metadata: dict[str, Any], manifest: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _front_matter() -> list[str]:
+    """YAML front matter: one Hugging Face ``datasets`` config per table, so that
+    ``load_dataset(<repository>, "quotes")`` reads one table."""
+    lines = ["---", "configs:"]
+    for name in TABLES:
+        lines += [f"- config_name: {name}", f"  data_files: {name}.parquet"]
+    return [*lines, "---", ""]
+
+
+# Run by tests/release/test_card.py in a version folder: every Python block must work.
+HOW_TO_LOAD = [
+    "## How to load",
+    "",
+    "In a version folder (or after `newsdata download`). With polars:",
+    "",
+    "```python",
+    "import polars as pl",
+    "",
+    'quotes = pl.read_parquet("quotes.parquet")',
+    'print(quotes.select("speaker", "quote_text").head())',
+    "```",
+    "",
+    "With pandas:",
+    "",
+    "```python",
+    "import pandas as pd",
+    "",
+    'articles = pd.read_parquet("articles.parquet")',
+    'print(articles[["title", "published_date", "language"]].head())',
+    "```",
+    "",
+    "With DuckDB, speakers by number of quotations:",
+    "",
+    "```python",
+    "import duckdb",
+    "",
+    "duckdb.sql(",
+    "    \"select speaker, count(*) as quotations from 'quotes.parquet' \"",
+    '    "where speaker is not null group by speaker order by quotations desc limit 5"',
+    ").show()",
+    "```",
+    "",
+    "A quotation, its speaker's entity, every mention of that entity, and the "
+    "article text the offsets slice:",
+    "",
+    "```python",
+    "import polars as pl",
+    "",
+    'quotes = pl.read_parquet("quotes.parquet")',
+    'entities = pl.read_parquet("entities.parquet")',
+    'mentions = pl.read_parquet("entity_mentions.parquet")',
+    'articles = pl.read_parquet("articles.parquet").select("article_id", "title", "text")',
+    'attributed = quotes.filter(pl.col("speaker_entity_id").is_not_null())',
+    "quote = attributed.join(",
+    '    entities, left_on="speaker_entity_id", right_on="entity_id"',
+    ').join(articles, on="article_id").row(0, named=True)',
+    'assert quote["text"][quote["quote_start"] : quote["quote_end"]] == quote["quote_text"]',
+    'said_by = mentions.filter(pl.col("entity_id") == quote["speaker_entity_id"])',
+    'print(quote["canonical_name"], quote["type"], said_by.height, "mentions")',
+    "```",
+    "",
+    "With Hugging Face `datasets`: the front matter of this card names one config per "
+    "table, so the version folder's path (or a dataset repository holding it) and a "
+    "table name load that table:",
+    "",
+    "```python",
+    "from pathlib import Path",
+    "",
+    "from datasets import load_dataset",
+    "",
+    'quotes = load_dataset(str(Path.cwd()), "quotes", split="train")',
+    "print(quotes.num_rows)",
+    "```",
+    "",
+]
 
 
 def citation(metadata: dict[str, Any], version: str) -> str:
