@@ -11,7 +11,6 @@ runs the model. Not here: what the stages do with a parse.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 
 import polars as pl
 
+from pipelines.transforms.hashing import sha256_text
 from pipelines.transforms.language import UNDETERMINED
 from pipelines.transforms.parse_cache import ParseCache
 
@@ -83,7 +83,7 @@ def in_language(articles: pl.DataFrame, language: str) -> pl.DataFrame:
 
 def text_sha256(text: str) -> str:
     """Hex SHA-256 of the UTF-8 text: which exact text a parse belongs to."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_text(text)
 
 
 def parse_articles(

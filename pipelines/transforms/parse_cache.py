@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.transforms.hashing import sha256_text
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -43,9 +45,7 @@ class ParseCache:
 
     def count(self, texts: list[str]) -> int:
         """How many of ``texts`` have a stored parse."""
-        from pipelines.transforms.nlp import text_sha256
-
-        return sum(self._path(text_sha256(t)).is_file() for t in texts)
+        return sum(self._path(sha256_text(t)).is_file() for t in texts)
 
     def put(self, text_sha256: str, doc: bytes) -> None:
         """Store one parse (write to a temporary name, then rename: never half a file)."""

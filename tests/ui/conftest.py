@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -117,6 +118,21 @@ def dev_environment(work: Path, **env_extra: str) -> tuple[Path, dict[str, str]]
     return home, env
 
 
+def start_dev(port: int, env: dict[str, str], log: Path, **popen: Any) -> subprocess.Popen:
+    """``python -m pipelines.dev`` (what ``make dev`` runs) in a session of its own,
+    its output in ``log``."""
+    with log.open("w") as out:
+        return subprocess.Popen(
+            [os.sys.executable, "-m", "pipelines.dev", "--port", str(port)],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            **popen,
+        )
+
+
 @contextmanager
 def serve(work: Path, **env_extra: str) -> Iterator[DagsterServer]:
     """``dagster dev`` with its instance, datasets and storage under ``work`` (and any
@@ -124,15 +140,7 @@ def serve(work: Path, **env_extra: str) -> Iterator[DagsterServer]:
     home, env = dev_environment(work, **env_extra)
     port = _free_port()
     log = work / "dagster_dev.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [os.sys.executable, "-m", "pipelines.dev", "--port", str(port)],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    process = start_dev(port, env, log)
     try:
         server = DagsterServer(f"http://127.0.0.1:{port}", home, work / "datasets", "")
         server.location = _wait_loaded(server, process, log)

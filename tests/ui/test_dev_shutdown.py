@@ -3,11 +3,21 @@ cleanly on SIGTERM, even when started in the background with SIGINT ignored."""
 
 import os
 import signal
-import subprocess
 import time
 
-from pipelines.resources import PROJECT_ROOT
-from tests.ui.conftest import DagsterServer, _free_port, _stop, _wait_loaded, dev_environment
+from tests.ui.conftest import (
+    DagsterServer,
+    _free_port,
+    _stop,
+    _wait_loaded,
+    dev_environment,
+    start_dev,
+)
+
+
+def _ignore_sigint() -> None:
+    """What a shell does to a background job: SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _group_alive(pgid: int) -> bool:
@@ -22,17 +32,7 @@ def test_sigterm_stops_every_process_and_the_location_is_newsdata(tmp_path):
     home, env = dev_environment(tmp_path)
     port = _free_port()
     log = tmp_path / "dev.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [os.sys.executable, "-m", "pipelines.dev", "--port", str(port)],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            # What a shell does to a background job: SIGINT ignored.
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
-        )
+    process = start_dev(port, env, log, preexec_fn=_ignore_sigint)
     try:
         server = DagsterServer(f"http://127.0.0.1:{port}", home, tmp_path / "datasets", "")
         assert _wait_loaded(server, process, log) == "newsdata"
