@@ -66,6 +66,17 @@ _FUNCTION_WORDS = _PRONOUNS | frozenset(
     ]
 )
 
+_DETERMINERS = (
+    "the|a|an|one|another|some|several|many|two|three|four|both|each|this|that|these"
+    "|those|any|other|most|few"
+)
+# A determiner, then words up to the head: the last word before ",", "(", a dash, a
+# relative pronoun or the end must start lowercase.
+_DESCRIPTION = re.compile(
+    rf"^(?i:{_DETERMINERS})\s(?:[^,(—–]*?\s)?[a-z][\w’'-]*"
+    r"(?=\s*(?:$|[,(—–]|\s--|\s(?:who|whom|which|that|whose|with|at|of|for|from|in|on)\b))"
+)
+
 
 def polnear_gold(root: Path, split: str) -> Gold:
     """Gold quotations of one PolNeAR split from a local copy (a clone of the repository).
@@ -160,14 +171,21 @@ def quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def source_kind(source: str | None) -> str:
-    """``name`` when the source span holds a capitalized word that is not a pronoun.
+    """``name`` when the source span holds a capitalized word that is not a pronoun,
+    unless it is written as a common-noun phrase.
 
-    Otherwise ``pronoun`` (only pronouns), ``description`` ("the officials"), or
-    ``none`` (no source annotated).
+    ``description``: a phrase led by a determiner whose head is a lowercase noun
+    ("the officials", "one Clinton aide", "the Florida senator", "a September
+    Washington Post-ABC News poll"; the head is the last word before a comma,
+    dash, parenthesis or relative pronoun). ``pronoun``: only pronouns. ``none``:
+    no source annotated. "the Washington Post" and "Hillary Clinton’s campaign"
+    are names.
     """
     if not source:
         return "none"
     tokens = re.findall(r"[\w’'.-]+", source)
+    if _DESCRIPTION.match(source):
+        return "description"
     if any(t[:1].isupper() and t.lower() not in _FUNCTION_WORDS for t in tokens):
         return "name"
     if all(t.lower() in _PRONOUNS for t in tokens):

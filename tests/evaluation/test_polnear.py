@@ -71,6 +71,16 @@ def test_quoted_stretches_and_source_kinds():
     assert [text[s:e] for s, e in quoted_stretches(text, 8, 22)] == ["yes, we can"]
     assert source_kind("Hillary Clinton’s campaign") == "name"
     assert source_kind("The officials") == "description"
+    # a common-noun phrase is a description even with capitalized modifiers
+    assert source_kind("one Clinton aide") == "description"
+    assert source_kind("the Florida senator") == "description"
+    assert source_kind("a spokesman for the State Department") == "description"
+    assert source_kind("Another commenter") == "description"
+    # a proper head, or no determiner, is a name
+    assert source_kind("the Washington Post") == "name"
+    assert source_kind("the FBI") == "name"
+    assert source_kind("Alan Abramowitz, a demographer at Emory University") == "name"
+    assert source_kind("a New Hampshire Republican, who asked not to be named") == "name"
     assert source_kind("she") == "pronoun"
     assert source_kind(None) == "none"
 

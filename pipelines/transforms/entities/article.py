@@ -138,7 +138,7 @@ def resolve_article(
             and not re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", body)
         ):
             continue  # capitalized only because it is in a heading
-        if entry is None and span.label != "PERSON" and _written_lowercase(surface, text):
+        if entry is None and _written_lowercase(surface, text, span.label):
             continue  # a common word or phrase, capitalized ("Artificial Intelligence")
         if span.label == "GPE" and is_dateline(span.start, span.end, text):
             continue
@@ -172,12 +172,34 @@ def _state_entry(
     return state
 
 
-def _written_lowercase(surface: str, text: str) -> bool:
-    """Whether the article also writes ``surface`` all in lowercase, as a common noun."""
+def _written_lowercase(surface: str, text: str, label: str) -> bool:
+    """Whether the article also writes ``surface`` all in lowercase, as a common noun
+    (a single word in its singular or plural too: "Soldiers" and "a soldier").
+
+    A person's name counts only as one word that no capitalized word joins into a
+    longer name anywhere in the article ("Move" and "move", but not "Rose" when
+    "Jane Rose" is named)."""
     lower = surface.lower()
     if lower == surface or not re.search(r"[a-z]", lower):
         return False
-    return re.search(rf"(?<![\w’'-]){re.escape(lower)}(?![\w’'-])", text) is not None
+    forms = {lower}
+    if " " not in lower:
+        forms |= {lower + "s", lower + "es"}
+        forms |= {lower[:-1]} if lower.endswith("s") else set()
+        forms |= {lower[:-2]} if lower.endswith("es") else set()
+    elif label == "PERSON":
+        return False
+    if label == "PERSON":
+        name = re.escape(surface)
+        # a capitalized word before it that does not merely open a sentence ("Then")
+        joined = rf"(?:^|(?<=[\w,;] ))[A-Z][\w’'.-]*\s+{name}(?![\w’'-])|(?<![\w’'-]){name}\s+[A-Z]"
+        if re.search(joined, text, re.MULTILINE):
+            return False
+    return any(
+        re.search(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", text) is not None
+        for form in forms
+        if len(form) > 2
+    )
 
 
 def _mask(text: str, ranges: list[tuple[int, int]]) -> str:

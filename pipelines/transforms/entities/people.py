@@ -19,6 +19,13 @@ def _retype_people(mentions: list[Mention], text: str) -> list[Mention]:
         for m in mentions
         if m.type == "PERSON" and " " not in text[m.start : m.end]
     }
+    # a word the model also tagged alone as an organization: "Jane Roe" (ORG) … "Roe
+    # said" (ORG). Organizations are not called by their last word alone; people are.
+    lone_orgs = {
+        text[m.start : m.end]
+        for m in mentions
+        if m.type == "ORG" and " " not in text[m.start : m.end] and m.resolution == "name"
+    }
     retyped = []
     for mention in mentions:
         mention = _person_after_owner(mention, text, surnames)
@@ -27,7 +34,10 @@ def _retype_people(mentions: list[Mention], text: str) -> list[Mention]:
             mention.type in {"ORG", "GPE", "NORP", "FAC", "LOC"}
             and mention.resolution == "name"
             and 2 <= len(words) <= 4
-            and words[-1] in surnames
+            and (
+                words[-1] in surnames
+                or (mention.type == "ORG" and len(words) <= 3 and words[-1] in lone_orgs)
+            )
             and all(w[:1].isupper() and not NOT_A_PERSON_WORD.match(w) for w in words)
         ):
             mention = Mention(

@@ -39,6 +39,7 @@ ORG_HEAD = re.compile(
     r"|Company|Inc\.?|Corp\.?|Ltd\.?|Foundation|Authority|Coalition|Network|Group)$"
 )
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|[A-Z]\.)$")
+_AFTER_CLOSING_MARK = re.compile(r"[,?!—–-][”\"]\s*\Z")
 
 
 def missed_speaker_spans(text: str, doc: Any) -> list[Span]:
@@ -56,20 +57,36 @@ def missed_speaker_spans(text: str, doc: Any) -> list[Span]:
     for token in doc:
         if not is_cue(token) or _inside(token.idx, quoted):
             continue
-        for subject in token.children:
-            if subject.dep_ not in SUBJECT_DEPS or subject.pos_ != "PROPN":
+        after = _word_after_inverted_cue(text, token)
+        for subject in [*token.children, *after]:
+            inverted = subject in after
+            if not inverted and (subject.dep_ not in SUBJECT_DEPS or subject.pos_ != "PROPN"):
                 continue
             if _inside(subject.idx, quoted):
                 continue
-            tokens = _name_tokens(subject)
-            spans = [_typed_name(text, tokens)]
+            tokens = [subject] if inverted else _name_tokens(subject)
             if len(tokens) == 1:  # "Ebeling said": a surname, if the article gives the full name
                 spans = _surname_and_full_name(text, subject, quoted)
+            else:
+                spans = [_typed_name(text, tokens)]
             for span in spans:
                 if span is None or any(s < span.end and span.start < e for s, e in covered):
                     continue
                 found.setdefault((span.start, span.end), span)
     return sorted(found.values(), key=lambda s: s.start)
+
+
+def _word_after_inverted_cue(text: str, cue: Any) -> list[Any]:
+    """ "“…,” said Doe, explaining …": the capitalized word right after a cue that follows
+    a closing mark, ending the clause, whatever the parser made of it (often an adverb)."""
+    if cue.i + 2 > len(cue.doc) or not _AFTER_CLOSING_MARK.search(
+        text, max(0, cue.idx - 6), cue.idx
+    ):
+        return []
+    word, following = cue.doc[cue.i + 1], cue.doc[cue.i + 2] if cue.i + 2 < len(cue.doc) else None
+    if not _NAME_WORD.match(word.text) or word.pos_ == "PROPN" and word.dep_ in SUBJECT_DEPS:
+        return []  # a subject is handled as one
+    return [word] if following is None or following.text in {",", ".", ";"} else []
 
 
 def _surname_and_full_name(

@@ -22,11 +22,12 @@ from typing import Any
 from pipelines.transforms.quotes.context import TERMINAL, EntityMention
 from pipelines.transforms.quotes.cues import is_cue, sentence_end
 from pipelines.transforms.quotes.spans import QuoteSpan
-from pipelines.transforms.quotes.subjects import Subjects
+from pipelines.transforms.quotes.subjects import SUBJECT_DEPS, Subjects
 
 __all__ = ["NONE", "Attribution", "EntityMention", "attribute_quotes"]
 
 _INTERRUPTION_CHARS = 200
+_SUBJECT_WORDS = 8  # the longest subject between a quotation and its cue ("the …")
 _LABEL_WORDS = 12
 _EVENT_PARAGRAPHS = 3  # how far back a bare lead-in line looks for who spoke
 
@@ -85,7 +86,10 @@ class _Context(Subjects):
         if not cues:
             return NONE
         holding = [c for c in cues if self.holds(c, quote)]
-        if holding:  # the innermost cue the quotation hangs from ("X said Y “…”, Z reported")
+        following = [c for c in cues if self._attributes_from_after(quote, c)]
+        if following:  # "“…,” the agency said": nothing but the cue's subject between
+            cue = following[0]
+        elif holding:  # the innermost cue the quotation hangs from ("X said Y “…”, Z reported")
             cue = min(holding, key=lambda t: (len(list(t.subtree)), abs(t.idx - quote.start)))
         else:
             cue = min(cues, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
@@ -93,6 +97,18 @@ class _Context(Subjects):
         if speaker is None:
             return Attribution(None, cue.text, method or "none", self.description_of(cue))
         return Attribution(speaker, cue.text, method or how)
+
+    def _attributes_from_after(self, quote: QuoteSpan, cue: Any) -> bool:
+        """The classic attribution after a quotation that does not end its sentence
+        ("“…,” the agency said", "“…?” asked Doe"): only the cue and its subject lie
+        between the closing mark and the cue, whatever the parser hung them from."""
+        if cue.idx <= quote.end or self.text[quote.end - 1 : quote.end] == ".":
+            return False
+        between = [t for t in self.tokens(quote.end + 1, cue.idx) if not t.is_punct]
+        if len(between) > _SUBJECT_WORDS:
+            return False
+        subject = {t.i for c in cue.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        return all(t.i in subject for t in between)
 
     def interrupted(
         self, quote: QuoteSpan, earlier: list[tuple[QuoteSpan, Attribution]]

@@ -22,6 +22,7 @@ from pipelines.transforms.quotes.lexicon import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PRONOUN_GENDER,
+    ROLE_NOUNS,
     SAYING_NOUNS,
 )
 from pipelines.transforms.quotes.spans import QuoteSpan
@@ -31,6 +32,9 @@ _CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "parataxis"
 _PASS_THROUGH = frozenset({"prep", "dobj", "pobj"})
 _AFTER_CLOSING_MARK = re.compile(r"[”\"’'][,.!?]?\s*[,—–-]?\s*$")
 _INVERTED_CHARS = 60
+_SHORT_ROLE = re.compile(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){0,3}")  # "US citizen "
+_ASIDE_THEN_CUE = re.compile(r"(?:\s*,[^,“”\"\n]{1,60},)?\s*")  # ", 49," or nothing
+_OPENS_CLAUSE = re.compile(r"(?:[”\"]\s*|[.!?]\s+|\n\s*)$")
 _DESCRIPTION_WORDS = 12
 # Capitalized title words, abbreviations and initials between a cue and a name.
 _TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and|in))*\s*")
@@ -74,8 +78,9 @@ class Subjects(QuoteContext):
             subjects = [
                 c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.quoted(c.idx)
             ]
-            if subjects:
-                return self._resolve_subject(subjects[0])
+            if subjects:  # two subjects ("Malaysia's Prime Minister, Jane Doe said"): a named one
+                resolved = [self._resolve_subject(subject) for subject in subjects]
+                return next((r for r in resolved if r[0] is not None), resolved[0])
             if verb.dep_ not in _CLIMB_DEPS or verb.head is verb:
                 break
             verb = verb.head
@@ -85,7 +90,42 @@ class Subjects(QuoteContext):
             if cue.tag_ == "VBG" and verb.dep_ == "ccomp" and is_cue(verb.head):
                 # "Doe said that Roe was …, adding …": the participle is Doe's, not Roe's
                 verb = verb.head
-        return self._inverted_name(cue), "explicit"
+        return (
+            self._inverted_name(cue) or self._name_just_before(cue) or self._sentence_subject(cue)
+        ), "explicit"
+
+    def _sentence_subject(self, cue: Any) -> EntityMention | None:
+        """ "Jane Doe, the mother of a victim, thought of him as “…”, adding: “…”": a
+        participle's subject is the sentence's; when the parse lost it, the person or
+        organization opening the sentence (after at most a short role such as "US
+        citizen") is the one."""
+        if cue.tag_ != "VBG":
+            return None
+        left, _ = self.window(cue.idx, cue.idx)
+        opening = [
+            m for m in self.mentions if left <= m.start < cue.idx and m.type in {"PERSON", "ORG"}
+        ]
+        if not opening:
+            return None
+        lead = self.text[left : opening[0].start]
+        return opening[0] if _SHORT_ROLE.fullmatch(lead) else None
+
+    def _name_just_before(self, cue: Any) -> EntityMention | None:
+        """ "“…,” Doe, 49, told the Gazette": the parser hung the name elsewhere, but the
+        text is the plain pattern: a closing mark (or a sentence start), one person or
+        organization, at most one comma-delimited aside, then the cue."""
+        before = [
+            m
+            for m in self.mentions
+            if m.end <= cue.idx and m.type in {"PERSON", "ORG"} and cue.idx - m.end <= 60
+        ]
+        if not before:
+            return None
+        mention = before[-1]
+        if not _ASIDE_THEN_CUE.fullmatch(self.text, mention.end, cue.idx):
+            return None
+        lead = self.text[max(0, mention.start - 4) : mention.start]
+        return mention if _OPENS_CLAUSE.search(lead) or mention.start == 0 else None
 
     def _agent(self, cue: Any) -> tuple[EntityMention | None, str]:
         for by in (c for c in cue.children if c.dep_ == "agent"):
@@ -102,6 +142,7 @@ class Subjects(QuoteContext):
             return None
         after = cue.idx + len(cue.text)
         following = [m for m in self.mentions if after <= m.start <= after + _INVERTED_CHARS]
+
         titles = ""  # what lies between the cue and each mention, organizations as titles
         position = after
         for mention in following:
@@ -142,8 +183,13 @@ class Subjects(QuoteContext):
             return self._last_speaker(token.idx, gender) or self.antecedent(
                 token.idx, "PERSON", gender
             ), "pronoun"
+        if self._definite_role(token):  # "the Florida senator said": the senator just named
+            return self._recent_person(token.idx, self._role_gender(token)), "pronoun"
         if lower in ORG_NOUNS:
-            if any(c.dep_ in {"poss", "compound"} for c in token.children):
+            if any(
+                c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+                for c in token.children
+            ):
                 return None, "none"  # "Doe's office", "the Doe campaign": described, not named
             return self.antecedent(token.idx, "ORG"), "explicit"
         inside = [m for m in self.mentions if span_start <= m.start and m.end <= span_end]
@@ -154,6 +200,38 @@ class Subjects(QuoteContext):
             if of_kind:
                 return None, "none"
         return None, "none"
+
+    @staticmethod
+    def _definite_role(token: Any) -> bool:
+        """ "the senator", "the Democratic nominee": a role noun with "the" and no name,
+        possessor, clause or apposition of its own."""
+        if token.pos_ not in {"NOUN", "PROPN"} or token.text not in ROLE_NOUNS:
+            return False
+        children = list(token.children)
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+            c.dep_ in {"poss", "appos", "relcl", "acl", "prep"} for c in children
+        )
+
+    @staticmethod
+    def _role_gender(token: Any) -> str | None:
+        word = token.lower_
+        if word in {w.lower() for w in GENDERED_TITLES_FEMALE}:
+            return "female"
+        if word in {w.lower() for w in GENDERED_TITLES_MALE}:
+            return "male"
+        return None
+
+    def _recent_person(self, before: int, gender: str | None) -> EntityMention | None:
+        """The antecedent person of a definite description, when it was named in this
+        paragraph or the two before: farther back, "the senator" may be anyone."""
+        speaker = self._last_speaker(before, gender) or self.antecedent(before, "PERSON", gender)
+        if speaker is None:
+            return None
+        start, _ = self.paragraph(before)
+        for _ in range(2):
+            if start > 1:
+                start, _ = self.paragraph(start - 2)
+        return speaker if speaker.start >= start else None
 
     def _tag_or_dateline(self, mention: EntityMention) -> bool:
         surface = self.text[mention.start : mention.end]

@@ -172,3 +172,38 @@ def test_a_phrase_the_article_also_writes_in_lowercase_is_not_a_name():
     text = "Rules on Artificial Intelligence came. Firms use artificial intelligence daily."
     found = [Span(9, 32, "GPE")]
     assert resolve_article(text, found, EMPTY) == []
+
+
+def test_full_name_and_surname_both_typed_org_are_a_person():
+    text = "Aurelija Kaunaite led the study. Kaunaite said it took years. Acme Group paid."
+    short = text.index("Kaunaite said")
+    found = spans(text, ("Aurelija Kaunaite", "ORG"), ("Acme Group", "ORG"))
+    found.insert(1, Span(short, short + len("Kaunaite"), "ORG"))
+    assert names(text, resolve_article(text, found, EMPTY)) == [
+        ("Aurelija Kaunaite", "Aurelija Kaunaite", "PERSON", "name"),
+        ("Kaunaite", "Aurelija Kaunaite", "PERSON", "short_name"),
+        ("Acme Group", "Acme Group", "ORG", "name"),
+    ]
+
+
+def test_organization_whose_last_word_stands_alone_as_a_place_keeps_its_type():
+    text = "West Virginia Coal Group sued. Group members met in Virginia."
+    found = spans(text, ("West Virginia Coal Group", "ORG"), ("Virginia.", "GPE"))
+    found[1] = Span(found[1].start, found[1].end - 1, "GPE")
+    assert [m.type for m in resolve_article(text, found, EMPTY)] == ["ORG", "GPE"]
+
+
+def test_a_word_the_article_also_writes_in_lowercase_singular_or_plural_is_not_a_name():
+    text = "Attendees cheered. One attendee left early. Then Move ended it; a move nobody liked."
+    found = spans(text, ("Attendees", "ORG"), ("Move", "PERSON"))
+    assert resolve_article(text, found, EMPTY) == []
+
+
+def test_a_person_whose_name_is_also_a_common_word_is_kept_when_named_in_full():
+    text = "Columnist Maria Rose wrote it. Rose said the rose garden was closed."
+    short = text.index("Rose said")
+    found = [*spans(text, ("Maria Rose", "PERSON")), Span(short, short + 4, "PERSON")]
+    assert [m.canonical_name for m in resolve_article(text, found, EMPTY)] == [
+        "Maria Rose",
+        "Maria Rose",
+    ]

@@ -67,3 +67,13 @@ def test_a_name_inside_a_span_of_an_unpublished_label_is_still_missed(nlp):
     assert [(s.text(text), s.label) for s in missed_speaker_spans(text, doc)] == [
         ("Kofi Mensah", "PERSON")
     ]
+
+
+def test_a_surname_right_after_an_inverted_cue_brings_the_full_name(nlp):
+    text = "But Bill Skara vouched for them. “It is valuable,” said Skara, explaining why."
+    assert found(nlp, text, ents=lambda doc: []) == [("Bill Skara", "PERSON"), ("Skara", "PERSON")]
+
+
+def test_a_capitalized_word_after_a_cue_not_after_a_quotation_is_left_alone(nlp):
+    text = "Bill Skara left early. Reporters said Skara, the mayor, was late."
+    assert found(nlp, text, ents=lambda doc: []) == []

@@ -400,3 +400,48 @@ def test_as_someone_put_it(nlp):
     assert attribute(nlp, text) == [("The ferry is late.", "Dana Whitfield", "put", "explicit")]
     # "put" without "as … it" reports nothing.
     assert [t.text for t in nlp("Whitfield put it on the table.") if is_cue(t)] == []
+
+
+def test_cue_right_after_the_quotation_wins_over_a_cue_it_seems_to_hang_from(nlp):
+    # the parser hangs "said" under "suggest"; "These" is the data, not a speaker
+    text = (
+        "These results suggest that the ferry is “a promising route for the winter,” "
+        "the Harbor Transit Authority said in a statement."
+    )
+    assert attribute(nlp, text)[0][1:] == ("Harbor Transit Authority", "said", "explicit")
+
+
+def test_organization_noun_with_a_common_noun_modifier(nlp):
+    text = (
+        "The Harbor Transit Authority opened the pier. “The route is open to all,” "
+        "the transit agency said."
+    )
+    assert attribute(nlp, text)[0][1:] == ("Harbor Transit Authority", "said", "explicit")
+
+
+def test_definite_role_description_refers_to_the_person_just_named(nlp):
+    text = (
+        "Sen. Dana Whitfield spoke at the pier on Monday.\n\n"
+        "“The ferry will run all winter,” the senator said."
+    )
+    assert attribute(nlp, text)[0][1:] == ("Dana Whitfield", "said", "pronoun")
+
+
+def test_definite_role_description_does_not_reach_far_back(nlp):
+    far = "The pier was built in 1920.\n\nIt was rebuilt twice.\n\nBoats still dock there.\n\n"
+    text = f"Sen. Dana Whitfield spoke at the pier.\n\n{far}“It floods,” the senator said."
+    assert attribute(nlp, text)[0][1:] == (None, "said", "none")
+
+
+@pytest.mark.parametrize("verb", ["remembered", "questioned", "denounced", "chided"])
+def test_more_reporting_verbs(nlp, verb):
+    text = f"“Fares will rise next year,” Haddad {verb}."
+    assert attribute(nlp, text)[0][1:] == ("Omar Haddad", verb, "explicit")
+
+
+def test_name_and_age_before_the_cue_when_the_parser_hangs_them_elsewhere(nlp):
+    text = (
+        "“Basically all of my friends are with the union — overwhelmingly so,” Haddad, 49, "
+        "told the Gazette."
+    )
+    assert attribute(nlp, text)[0][1:] == ("Omar Haddad", "told", "explicit")
