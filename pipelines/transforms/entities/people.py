@@ -9,6 +9,8 @@ possessive owner ("Ohio State’s Jane Roe"). Not here: span corrections
 
 from __future__ import annotations
 
+import re
+
 from pipelines.transforms.entities.mention import Mention
 from pipelines.transforms.entities.spans import NOT_A_PERSON_WORD
 
@@ -26,6 +28,9 @@ def _retype_people(mentions: list[Mention], text: str) -> list[Mention]:
         for m in mentions
         if m.type == "ORG" and " " not in text[m.start : m.end] and m.resolution == "name"
     }
+    # ... but "the Army" for "U.S. Army", "the Yankees": a word that takes an article
+    # is an organization's short name, not a surname.
+    lone_orgs -= {w for w in lone_orgs if re.search(rf"\b[Tt]he\s+{re.escape(w)}\b", text)}
     retyped = []
     for mention in mentions:
         mention = _person_after_owner(mention, text, surnames)
@@ -36,7 +41,12 @@ def _retype_people(mentions: list[Mention], text: str) -> list[Mention]:
             and 2 <= len(words) <= 4
             and (
                 words[-1] in surnames
-                or (mention.type == "ORG" and len(words) <= 3 and words[-1] in lone_orgs)
+                or (
+                    mention.type == "ORG"
+                    and len(words) <= 3
+                    and words[-1] in lone_orgs
+                    and words[0][1:].islower()  # a given name, not "U.S." or "FBI"
+                )
             )
             and all(w[:1].isupper() and not NOT_A_PERSON_WORD.match(w) for w in words)
         ):

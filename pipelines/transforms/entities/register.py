@@ -15,6 +15,12 @@ from pathlib import Path
 from pipelines.transforms.entities.spans import PUBLISHED_LABELS, Span
 
 ALIAS_SEPARATOR = "|"
+# A word that makes a place name another place ("Latin America", "South Korea",
+# "New Mexico"): an alias right after it is part of that other name.
+_PLACE_QUALIFIER = re.compile(
+    r"\b(?:North|South|East|West|Central|Latin|Middle|Upper|Lower|New|Greater|Northern"
+    r"|Southern|Eastern|Western)\s+$"
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,10 @@ class Register:
         return [
             (Span(m.start(), m.end(), self._by_alias[m.group(0)].type), self._by_alias[m.group(0)])
             for m in self._pattern.finditer(text)
+            if not (
+                self._by_alias[m.group(0)].type in {"GPE", "LOC"}
+                and _PLACE_QUALIFIER.search(text, max(0, m.start() - 12), m.start())
+            )
         ]
 
 

@@ -60,7 +60,7 @@ def missed_speaker_spans(text: str, doc: Any) -> list[Span]:
         after = _word_after_inverted_cue(text, token)
         for subject in [*token.children, *after]:
             inverted = subject in after
-            if not inverted and (subject.dep_ not in SUBJECT_DEPS or subject.pos_ != "PROPN"):
+            if not inverted and (subject.dep_ not in SUBJECT_DEPS or not _name_like(subject)):
                 continue
             if _inside(subject.idx, quoted):
                 continue
@@ -74,6 +74,21 @@ def missed_speaker_spans(text: str, doc: Any) -> list[Span]:
                     continue
                 found.setdefault((span.start, span.end), span)
     return sorted(found.values(), key=lambda s: s.start)
+
+
+def _name_like(token: Any) -> bool:
+    """A proper noun, or a capitalized word inside a sentence that the tagger read as
+    something else ("O’Donnell" as a noun, "From" as a preposition: "…,” From said")."""
+    if token.pos_ == "PROPN":
+        return True
+    if token.pos_ == "PRON" or not _NAME_WORD.match(token.text) or token.text.isupper():
+        return False
+    if token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    if previous.text == '"':  # a straight mark closes a quotation after its punctuation
+        return token.i > 1 and token.doc[token.i - 2].text in {",", "?", "!", "."}
+    return previous.text not in {".", "!", "?", "“"} and not previous.is_space
 
 
 def _word_after_inverted_cue(text: str, cue: Any) -> list[Any]:

@@ -27,6 +27,9 @@ from pipelines.transforms.quotes.subjects import SUBJECT_DEPS, Subjects
 __all__ = ["NONE", "Attribution", "EntityMention", "attribute_quotes"]
 
 _INTERRUPTION_CHARS = 200
+_CONTINUED_CHARS = 400
+_ATTRIBUTION_WORDS = 12  # "Doe, a spokeswoman for the agency, said.": a whole sentence
+_CUE_WITHIN = 6  # at most this much text between two quotations of one speaker
 _SUBJECT_WORDS = 8  # the longest subject between a quotation and its cue ("the …")
 _LABEL_WORDS = 12
 _EVENT_PARAGRAPHS = 3  # how far back a bare lead-in line looks for who spoke
@@ -63,6 +66,7 @@ def attribute_quotes(
                 or context.continuation(quote, list(zip(quotes, results, strict=False)))
                 or context.previous_sentence(quote)
                 or context.from_saying(quote)
+                or context.after_closing_period(quote)
                 or result
             )
         results.append(result)
@@ -114,17 +118,37 @@ class _Context(Subjects):
         self, quote: QuoteSpan, earlier: list[tuple[QuoteSpan, Attribution]]
     ) -> Attribution | None:
         """The second part of a quotation split by its attribution in one paragraph
-        ("“…,” said Doe. “…”") shares the first part's speaker."""
+        ("“…,” said Doe. “…”") shares the first part's speaker; so does a later
+        quotation of the paragraph after a sentence or two that name nobody else
+        ("“…,” Doe said. It lies far away. “…”")."""
         if not earlier or earlier[-1][1].speaker is None:
             return None
         previous, attribution = earlier[-1]
         between = self.text[previous.end : quote.start]
-        if "\n" in between or len(between) > _INTERRUPTION_CHARS:
+        if "\n" in between or len(between) > _CONTINUED_CHARS:
             return None
         ends = [m for m in TERMINAL.finditer(between) if sentence_end(between, m.start())]
-        if len(ends) > 1 or self._own_clause_follows(quote):
+        if self._own_clause_follows(quote):
             return None
-        return attribution
+        if len(ends) <= 1:
+            return attribution if len(between) <= _INTERRUPTION_CHARS else None
+        speaker = attribution.speaker
+        others = [
+            m
+            for m in self.mentions
+            if previous.end < m.start < quote.start
+            and m.type in {"PERSON", "ORG"}
+            and m.entity_id != speaker.entity_id
+        ]
+        if others or len(ends) > 3:
+            return None
+        start = previous.end + ends[0].end()  # the sentences between, after the cue's
+        subjects = [
+            t
+            for t in self.tokens(start, quote.start - 1)
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON"
+        ]
+        return None if subjects else attribution  # "Riders were unconvinced.": theirs?
 
     def _own_clause_follows(self, quote: QuoteSpan) -> bool:
         """A verb after the quotation in its own sentence ("“…?” Doe repeated."): the
@@ -241,6 +265,27 @@ class _Context(Subjects):
         if len(speakers) != 1:
             return None
         return Attribution(next(iter(speakers.values())), None, "continuation")
+
+    def after_closing_period(self, quote: QuoteSpan) -> Attribution | None:
+        """ "“We will win.” Doe said.": a period inside the marks, then a short sentence
+        that is nothing but the attribution (the cue among its first words)."""
+        if self.text[quote.end - 1 : quote.end] != ".":
+            return None
+        _, p_end = self.paragraph(quote.end)
+        ends = [
+            m.end()
+            for m in TERMINAL.finditer(self.text, quote.end + 1, p_end)
+            if not self.quoted(m.start()) and sentence_end(self.text, m.start())
+        ]
+        following = self.tokens(quote.end + 1, ends[0] if ends else p_end)
+        words = [t for t in following if not t.is_punct and not t.is_space]
+        if not words or len(words) > _ATTRIBUTION_WORDS:
+            return None
+        cues = [t for t in words[:_CUE_WITHIN] if is_cue(t)]
+        if not cues:
+            return None
+        speaker, how = self.speaker_of(cues[0])
+        return Attribution(speaker, cues[0].text, how) if speaker else None
 
     def from_saying(self, quote: QuoteSpan) -> Attribution | None:
         """A quotation inside someone's claim, words or statement names its owner."""

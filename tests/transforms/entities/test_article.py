@@ -207,3 +207,11 @@ def test_a_person_whose_name_is_also_a_common_word_is_kept_when_named_in_full():
         "Maria Rose",
         "Maria Rose",
     ]
+
+
+def test_an_organization_called_by_its_last_word_with_an_article_keeps_its_type():
+    text = "The U.S. Army sent medics. Later the Army built a hospital. Army said no."
+    found = spans(text, ("U.S. Army", "ORG"), ("Army built", "ORG"), ("Army said", "ORG"))
+    found[1] = Span(found[1].start, found[1].start + 4, "ORG")
+    found[2] = Span(found[2].start, found[2].start + 4, "ORG")
+    assert {m.type for m in resolve_article(text, found, EMPTY)} == {"ORG"}

@@ -1,6 +1,6 @@
 import pytest
 
-from pipelines.transforms.entities.register import load_register
+from pipelines.transforms.entities.register import Register, RegisterEntry, load_register
 
 HEADER = "canonical_name,type,aliases,wikidata_id,wikidata_source\n"
 
@@ -50,3 +50,11 @@ def test_every_wikidata_id_in_the_register_cites_a_checkable_url():
     for row in cited:
         assert row["wikidata_source"] == f"https://www.wikidata.org/wiki/{row['wikidata_id']}"
     assert all(not r["wikidata_source"] for r in rows if not r["wikidata_id"])
+
+
+def test_a_place_alias_after_a_qualifier_is_another_place():
+    register = Register([RegisterEntry("United States", "GPE", ("America",), "Q30")])
+    text = "Trade with Latin America and South America grew, America said."
+    assert [(s.text(text), e.canonical_name) for s, e in register.find(text)] == [
+        ("America", "United States")
+    ]

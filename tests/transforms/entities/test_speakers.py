@@ -77,3 +77,25 @@ def test_a_surname_right_after_an_inverted_cue_brings_the_full_name(nlp):
 def test_a_capitalized_word_after_a_cue_not_after_a_quotation_is_left_alone(nlp):
     text = "Bill Skara left early. Reporters said Skara, the mayor, was late."
     assert found(nlp, text, ents=lambda doc: []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Al From led the council. Many saw it as "the party of government," From said.',
+            [("Al From", "PERSON"), ("From", "PERSON")],
+        ),
+        (
+            "Brett O’Donnell ran it. “I don’t think it was,” O’Donnell said.",
+            [("Brett O’Donnell", "PERSON"), ("O’Donnell", "PERSON")],
+        ),
+    ],
+)
+def test_a_capitalized_subject_the_tagger_misread_is_still_a_name(nlp, text, expected):
+    assert found(nlp, text, ents=lambda doc: []) == expected
+
+
+def test_a_capitalized_word_opening_a_sentence_is_not_taken_for_a_name(nlp):
+    text = "Al Many spoke. Many said the plan failed."
+    assert ("Many", "PERSON") not in found(nlp, text, ents=lambda doc: [])

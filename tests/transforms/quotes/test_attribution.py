@@ -445,3 +445,24 @@ def test_name_and_age_before_the_cue_when_the_parser_hangs_them_elsewhere(nlp):
         "told the Gazette."
     )
     assert attribute(nlp, text)[0][1:] == ("Omar Haddad", "told", "explicit")
+
+
+def test_a_later_quotation_of_the_paragraph_after_a_sentence_naming_nobody(nlp):
+    text = (
+        "“Those are some very small towns,” Haddad said. They also lie far from the coast. "
+        "“That is a tough area.”"
+    )
+    assert [r[1] for r in attribute(nlp, text)] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_attribution_sentence_after_a_period_inside_the_marks(nlp):
+    text = "Fares went up.\n\n“The ferry will run all winter.” Whitfield said.\n\nIt did."
+    assert attribute(nlp, text)[0][1:] == ("Dana Whitfield", "said", "explicit")
+
+
+def test_a_long_sentence_after_a_period_inside_the_marks_is_not_an_attribution(nlp):
+    text = (
+        "“The ferry will run all winter.” Whitfield said the pier would also be repaired "
+        "before the first storms of the season reach the coast."
+    )
+    assert attribute(nlp, text)[0][1] is None
