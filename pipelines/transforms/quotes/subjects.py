@@ -296,6 +296,18 @@ class Subjects(QuoteContext):
         ]
         if not candidates:
             return None
+        if kind == "PERSON":  # the one person of the sentence before ("for Doe, …. He noted")
+            left, _ = self.window(before, before)
+            previous, _ = self.window(left - 1, left - 1) if left > 0 else (left, left)
+            near = {
+                m.entity_id
+                for m in self.mentions
+                if m.type == "PERSON" and previous <= m.start < before
+            }
+            if len(near) == 1:
+                only = [m for m in candidates if m.entity_id in near and m.start >= previous]
+                if only and not self._beside_a_pronoun_subject(only[-1]):
+                    return only[-1]
         ranked: dict[str, list[EntityMention]] = {"main": [], "subject": []}
         for mention in candidates:
             role = self._subject_role(mention)
@@ -305,6 +317,14 @@ class Subjects(QuoteContext):
             if ranked[role]:
                 return ranked[role][-1]
         return candidates[-1]
+
+    def _beside_a_pronoun_subject(self, mention: EntityMention) -> bool:
+        """Whether the mention's sentence has "he" or "she" as a subject: "She called on
+        Doe to …" names Doe beside someone else, whom a later pronoun may mean."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return True
+        return any(t.dep_ in SUBJECT_DEPS and t.lower_ in {"he", "she"} for t in span.root.sent)
 
     def _last_speaker(self, before: int, gender: str | None) -> EntityMention | None:
         """The person who spoke the latest attributed quotation ("“…,” Doe said. “…,” she
@@ -336,8 +356,37 @@ class Subjects(QuoteContext):
                 if title:
                     marked = "female" if title.group(1) else "male"
                     seen.setdefault(m.entity_id, set()).add(marked)
-            self._genders = {e: g.pop() for e, g in seen.items() if len(g) == 1}
+            titled = {e: g.pop() for e, g in seen.items() if len(g) == 1}
+            self._genders = {**self._pronoun_genders(), **titled}
         return self._genders.get(entity_id)
+
+    def _pronoun_genders(self) -> dict[str, str]:
+        """Genders the article shows by the pronouns it uses: a person who is a sentence's
+        subject, followed in that sentence or the next by "he" or "she" as a subject
+        with no other person named between ("Jane Doe leads the lab. She said …").
+        Only a person whose every such pronoun agrees gets a gender."""
+        votes: dict[str, set[str]] = {}
+        people = [m for m in self.mentions if m.type == "PERSON"]
+        for index, mention in enumerate(people):
+            if self._subject_role(mention) is None:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sentence = span.root.sent
+            end = sentence.end if sentence.end >= len(self.doc) else self.doc[sentence.end].sent.end
+            limit = next(
+                (m.start for m in people[index + 1 :] if m.entity_id != mention.entity_id),
+                len(self.text),
+            )
+            for token in self.doc[span.end : end]:
+                if token.idx >= limit:
+                    break
+                if token.dep_ == "nsubj" and token.lower_ in {"he", "she"}:
+                    if not self.quoted(token.idx):
+                        votes.setdefault(mention.entity_id, set()).add(PRONOUN_GENDER[token.lower_])
+                    break
+        return {e: g.pop() for e, g in votes.items() if len(g) == 1}
 
     def _subject_role(self, mention: EntityMention) -> str | None:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -466,3 +466,28 @@ def test_a_long_sentence_after_a_period_inside_the_marks_is_not_an_attribution(n
         "before the first storms of the season reach the coast."
     )
     assert attribute(nlp, text)[0][1] is None
+
+
+def test_a_pronoun_never_means_a_person_the_article_calls_by_the_other_pronoun(nlp):
+    text = (
+        "Omar Haddad founded the ferry line.\n\n"
+        "Lena Park runs it now. She bought two boats.\n\n"
+        "“It is a good year,” he said."
+    )
+    assert attribute(nlp, text)[0][1] == "Omar Haddad"
+
+
+def test_a_pronoun_after_a_sentence_naming_one_person_means_that_person(nlp):
+    text = (
+        "Dana Whitfield leads the union.\n\n"
+        "For Haddad, the fares are not the point. “Nobody asked the riders,” he said."
+    )
+    assert attribute(nlp, text)[0][1:] == ("Omar Haddad", "said", "pronoun")
+
+
+def test_a_person_beside_a_pronoun_subject_is_not_the_next_pronoun(nlp):
+    text = (
+        "“We are ready,” Dana Whitfield said.\n\n"
+        "She called on Haddad to keep the pier open. “We cannot leave them,” she said."
+    )
+    assert attribute(nlp, text)[1][1] == "Dana Whitfield"
