@@ -69,6 +69,7 @@ def test_manifest_lists_tables_inputs_and_checksums(seeds_build):
         "lang": "en",
         "version": "3.8.0",
         "spacy_version": manifest["ner_model"]["spacy_version"],
+        "tokenizer_rules": "quote-marks-1",
     }
     assert [i["path"] for i in manifest["inputs"]] == sorted(p.name for p in SEEDS.iterdir())
     sums = (seeds_build.folder / "SHA256SUMS").read_text().splitlines()

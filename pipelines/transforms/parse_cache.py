@@ -4,7 +4,8 @@ is never parsed again.
 Belongs here: where one parse is stored (``<root>/<model key>/<sha[:2]>/<sha>.spacy``,
 the DocBin bytes of one article, keyed by the SHA-256 of its text) and reading and
 writing it atomically. The model key is the model's name and version and spaCy's
-version, so another model or spaCy version never reads these parses. Not here:
+version and our tokenizer rules (``nlp.TOKENIZER_RULES``), so another model, spaCy
+version or tokenizer never reads these parses. Not here:
 parsing (``nlp.py``).
 """
 
@@ -30,7 +31,10 @@ class ParseCache:
     @classmethod
     def for_model(cls, root: Path, info: dict[str, str]) -> ParseCache:
         """The cache of the model ``info`` describes (``nlp.installed_model_info``)."""
-        key = f"{info['name']}-{info['version']}-spacy{info.get('spacy_version', '')}"
+        key = (
+            f"{info['name']}-{info['version']}-spacy{info.get('spacy_version', '')}"
+            f"-{info.get('tokenizer_rules', '')}"
+        )
         return cls(Path(root), _UNSAFE.sub("_", key))
 
     def _path(self, text_sha256: str) -> Path:

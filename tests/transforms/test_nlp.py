@@ -85,3 +85,20 @@ def test_the_parse_cache_parses_each_text_once_and_changes_nothing(tmp_path):
     assert again.equals(parse_articles(nlp, more))
     other_model = ParseCache.for_model(tmp_path, {"name": "x", "version": "1", "spacy_version": ""})
     assert other_model.count(frame["text"].to_list()) == 0
+    info = installed_model_info(DEFAULT_SPACY_MODEL)
+    other_rules = ParseCache.for_model(tmp_path, {**info, "tokenizer_rules": "older"})
+    assert other_rules.count(frame["text"].to_list()) == 0  # other tokens, other parses
+
+
+def test_a_quotation_mark_glued_to_a_word_is_a_token_of_its_own():
+    from pipelines.resources import DEFAULT_SPACY_MODEL
+    from pipelines.transforms.nlp import load_pipeline
+
+    tokenizer = load_pipeline(DEFAULT_SPACY_MODEL).tokenizer
+    assert [t.text for t in tokenizer("“I think so,”Ruiz said.")] == [
+        "“", "I", "think", "so", ",", "”", "Ruiz", "said", ".",
+    ]  # fmt: skip
+    assert [t.text for t in tokenizer('Ruiz said,"Look."')] == [
+        "Ruiz", "said", ",", '"', "Look", ".", '"',
+    ]  # fmt: skip
+    assert [t.text for t in tokenizer("U.S. officials said.")] == ["U.S.", "officials", "said", "."]

@@ -33,7 +33,8 @@ _PASS_THROUGH = frozenset({"prep", "dobj", "pobj"})
 _AFTER_CLOSING_MARK = re.compile(r"[”\"’'][,.!?]?\s*[,—–-]?\s*$")
 _INVERTED_CHARS = 60
 _SHORT_ROLE = re.compile(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){0,3}")  # "US citizen "
-_ASIDE_THEN_CUE = re.compile(r"(?:\s*,[^,“”\"\n]{1,60},)?\s*")  # ", 49," or nothing
+# ", 49,", ", a spokesman for the agency,", ", R-Texas," or nothing: one aside, no quotation
+_ASIDE_THEN_CUE = re.compile(r"(?:\s*,(?:[^“”\"\n.!?;]|\.(?!\s)){1,160},)?\s*")
 _OPENS_CLAUSE = re.compile(r"(?:[”\"]\s*|[.!?]\s+|\n\s*)$")
 _DESCRIPTION_WORDS = 12
 # Capitalized title words, abbreviations and initials between a cue and a name.
@@ -119,7 +120,7 @@ class Subjects(QuoteContext):
         before = [
             m
             for m in self.mentions
-            if m.end <= cue.idx and m.type in {"PERSON", "ORG"} and cue.idx - m.end <= 60
+            if m.end <= cue.idx and m.type in {"PERSON", "ORG"} and cue.idx - m.end <= 170
         ]
         if not before:
             return None
