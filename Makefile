@@ -19,9 +19,9 @@ test: install  ## Run the test suite
 	$(VENV)/bin/pytest
 
 lint: install  ## Formatter, linter and type checker
-	$(VENV)/bin/ruff check pipelines schemas tests
-	$(VENV)/bin/ruff format --check pipelines schemas tests
-	$(VENV)/bin/mypy pipelines schemas
+	$(VENV)/bin/ruff check pipelines schemas client tests
+	$(VENV)/bin/ruff format --check pipelines schemas client tests
+	$(VENV)/bin/mypy pipelines schemas client/src
 
 validate: install  ## CI validation: build and check everything, publish nothing; fails on any failure or a version that differs from the committed one
 	$(VENV)/bin/python -m pipelines.build --job ci_validation $(if $(LOG),--log-level $(LOG))

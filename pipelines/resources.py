@@ -32,6 +32,15 @@ MIN_ARTICLES_PER_PROCESS = 100
 VERSIONING_TAG = "newsdata/versioning"
 
 
+class Distribution(BaseModel):
+    """Where published versions are served: the URL of the folder holding
+    ``versions.json`` (the download client's default), or None before there is one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    base_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+
+
 class DatasetMetadata(BaseModel):
     """``dataset.yaml``, typed: a missing or misspelt key fails when the definitions
     load, not at publish time."""
@@ -49,6 +58,7 @@ class DatasetMetadata(BaseModel):
     sources: list[dict[str, str]] = []
     contributors: list[dict[str, str]] = Field(min_length=1)
     limitations: list[str] = []
+    distribution: Distribution = Distribution()
 
 
 def load_dataset_metadata(path: Path = DATASET_METADATA) -> DatasetMetadata:

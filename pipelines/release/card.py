@@ -30,6 +30,8 @@ def dataset_card(metadata: dict[str, Any], manifest: dict[str, Any]) -> str:
         "file's hash, so Parquet files are verified against `SHA256SUMS` (as "
         "`newsdata download` does).",
         "",
+        _where_to_download(metadata.get("distribution", {}).get("base_url")),
+        "",
         *HOW_TO_LOAD,
         "## Tables",
         "",
@@ -167,3 +169,18 @@ def citation(metadata: dict[str, Any], version: str) -> str:
     authors = ", ".join(c["title"] for c in metadata["contributors"])
     year = str(metadata["released"])[:4]
     return f"{authors} ({year}). {metadata['title']} (version {version}) [Data set]."
+
+
+def _where_to_download(base_url: str | None) -> str:
+    """How to fetch a version with the lean client, from the published distribution."""
+    client = (
+        "The `newsdata-client` package (the repository's `client/` folder; pooch and "
+        "pyarrow only) downloads and verifies a version: `newsdata download --version "
+        '<version> --dest <folder>`, or `load("quotes")` in Python.'
+    )
+    if base_url:
+        return f"{client} Versions are published at <{base_url}> (its default)."
+    return (
+        f"{client} No public host is named yet: pass `--base-url` a copy of the "
+        "`datasets/` folder or any server that serves it."
+    )

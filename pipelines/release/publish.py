@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+from newsdata_client.checksums import ChecksumFormatError, format_checksums, parse_checksums
 
 from pipelines.release.card import dataset_card
 from pipelines.release.changelog import changelog_entry, diff_tables, prepend_entry
-from pipelines.release.checksums import ChecksumFormatError, format_checksums, parse_checksums
 from pipelines.release.datapackage import datapackage
 from pipelines.release.files import write_csv, write_parquet
 from pipelines.release.policy import (
@@ -125,7 +125,7 @@ def publish(
             _enforce_policy(dataset_root, release)
             _fsync_tree(staging)
             os.rename(staging, target)
-            _update_index(dataset_root)
+            _update_index(dataset_root, release.metadata.get("distribution", {}).get("base_url"))
             if entry is not None:
                 prepend_entry(dataset_root / CHANGELOG, entry)
             return PublishResult(target, "published", manifest)
@@ -310,12 +310,14 @@ def _enforce_policy(dataset_root: Path, release: Release) -> None:
         raise PublishError(str(exc)) from exc
 
 
-def _update_index(dataset_root: Path) -> None:
-    """Rewrite ``latest`` and ``versions.json`` (what download clients read)."""
+def _update_index(dataset_root: Path, base_url: str | None = None) -> None:
+    """Rewrite ``latest`` and ``versions.json`` (what download clients read), with the
+    distribution's public ``base_url`` (null before the dataset has a host)."""
     versions = published_versions(dataset_root)
     if not versions:
         return
     index = {
+        "base_url": base_url,
         "latest": versions[-1],
         "versions": [
             {"version": v, "checksums_sha256": sha256_file(dataset_root / v / CHECKSUMS)}

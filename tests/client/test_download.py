@@ -7,11 +7,9 @@ import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-import polars as pl
 import pytest
-
-from pipelines.client import DownloadError, available_versions, download, load
-from pipelines.client.cli import main
+from newsdata_client import DownloadError, available_versions, download, load
+from newsdata_client.cli import main
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -89,7 +87,7 @@ def test_a_plain_folder_is_a_source(server, tmp_path):
 
 def test_load_fetches_only_its_table_then_works_offline(server, seeds_build, cache):
     base, _ = server
-    quotes = load("quotes", version="latest", base_url=base)
+    quotes = load("quotes", version="latest", base_url=base, to="polars")
     assert quotes.equals(seeds_build.table("quotes"))
     assert _Handler.requests == [
         "/versions.json",
@@ -104,12 +102,15 @@ def test_load_fetches_only_its_table_then_works_offline(server, seeds_build, cac
     ]
     before = len(_Handler.requests)
     # A verified cache is read without the server: no request at all.
-    assert load("quotes", base_url=base).equals(quotes)
-    assert load("quotes", version="0.0.1", base_url="http://127.0.0.1:9").equals(quotes)
+    assert load("quotes", base_url=base, to="polars").equals(quotes)
+    offline = load("quotes", version="0.0.1", base_url="http://127.0.0.1:9")
+    assert offline.pl().equals(quotes)  # a DuckDB relation by default
     assert len(_Handler.requests) == before
     # refresh=True asks the server again; another table fetches that table only.
-    assert load("quotes", base_url=base, refresh=True).equals(quotes)
-    assert isinstance(load("articles", base_url=base), pl.DataFrame)
+    assert load("quotes", base_url=base, refresh=True, to="polars").equals(quotes)
+    assert list(load("articles", base_url=base, to="pandas").columns) == quotes_columns(
+        seeds_build, "articles"
+    )
     assert _Handler.requests[before:] == [
         "/versions.json",
         "/versions.json",
@@ -124,7 +125,7 @@ def test_a_tampered_cache_is_fetched_again(server, seeds_build, cache):
     load("quotes", base_url=base)
     (cache / "0.0.1" / "quotes.parquet").write_bytes(b"not parquet")
     before = len(_Handler.requests)
-    assert load("quotes", base_url=base).equals(seeds_build.table("quotes"))
+    assert load("quotes", base_url=base, to="polars").equals(seeds_build.table("quotes"))
     assert "/0.0.1/quotes.parquet" in _Handler.requests[before:]
 
 
@@ -164,6 +165,27 @@ def test_path_escaping_file_name_is_refused(server, tmp_path):
         download("0.0.1", dest=dest, base_url=base, progress=False)
     assert not (tmp_path / "escaped.txt").exists()
     assert available_versions(base)["latest"] == "0.0.1"
+
+
+def quotes_columns(build, table):
+    return build.table(table).columns
+
+
+def test_no_base_url_anywhere_is_a_clear_error(monkeypatch):
+    monkeypatch.delenv("NEWSDATA_BASE_URL", raising=False)
+    with pytest.raises(DownloadError, match="pass --base-url .* or set NEWSDATA_BASE_URL"):
+        available_versions()
+
+
+def test_the_client_default_location_is_the_published_distribution():
+    import json as json_module
+
+    from newsdata_client.fetch import DISTRIBUTION
+
+    from pipelines.resources import load_dataset_metadata
+
+    published = load_dataset_metadata().distribution.base_url
+    assert json_module.loads(DISTRIBUTION.read_text()) == {"base_url": published}
 
 
 def test_unreachable_server_is_a_clear_error():

@@ -121,9 +121,12 @@ class _Context(Subjects):
         ("“…,” said Doe. “…”") shares the first part's speaker; so does a later
         quotation of the paragraph after a sentence or two that name nobody else
         ("“…,” Doe said. It lies far away. “…”")."""
-        if not earlier or earlier[-1][1].speaker is None:
+        if not earlier:
             return None
         previous, attribution = earlier[-1]
+        speaker = attribution.speaker
+        if speaker is None:
+            return None
         between = self.text[previous.end : quote.start]
         if "\n" in between or len(between) > _CONTINUED_CHARS:
             return None
@@ -132,7 +135,6 @@ class _Context(Subjects):
             return None
         if len(ends) <= 1:
             return attribution if len(between) <= _INTERRUPTION_CHARS else None
-        speaker = attribution.speaker
         others = [
             m
             for m in self.mentions

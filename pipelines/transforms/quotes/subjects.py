@@ -82,7 +82,7 @@ class Subjects(QuoteContext):
             if subjects:  # two subjects ("Malaysia's Prime Minister, Jane Doe said"): a named one
                 resolved = [self._resolve_subject(subject) for subject in subjects]
                 named = [r for r in resolved if r[0] is not None]
-                speakers = [r for r in named if r[0].type in {"PERSON", "ORG"}]
+                speakers = [r for r in named if r[0] and r[0].type in {"PERSON", "ORG"}]
                 return (speakers or named or resolved)[0]
             if verb.dep_ not in _CLIMB_DEPS or verb.head is verb:
                 break

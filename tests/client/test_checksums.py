@@ -1,8 +1,7 @@
 """The SHA256SUMS format: written sorted, read back, malformed lines named."""
 
 import pytest
-
-from pipelines.release.checksums import ChecksumFormatError, format_checksums, parse_checksums
+from newsdata_client.checksums import ChecksumFormatError, format_checksums, parse_checksums
 
 
 def test_round_trip_sorted_by_name():

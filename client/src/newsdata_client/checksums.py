@@ -1,13 +1,15 @@
 """The ``SHA256SUMS`` format, in one place: ``<sha256>  <file name>`` per line.
 
 Belongs here: writing and reading the checksum file of a version (the format
-``sha256sum -c`` reads). Imports nothing but the standard library, so the
-download client uses it too.
+``sha256sum -c`` reads) and hashing a file. Standard library only: the pipeline
+that publishes a version and this client that verifies it share this module.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 
 _LINE = re.compile(r"^([0-9a-f]{64})  (.+)$")
 
@@ -34,3 +36,12 @@ def parse_checksums(text: str) -> list[tuple[str, str]]:
             raise ChecksumFormatError(f"line {number} is not '<sha256>  <file name>'")
         entries.append((match.group(1), match.group(2)))
     return entries
+
+
+def sha256_file(path: Path) -> str:
+    """SHA-256 of a file's bytes, as hex, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

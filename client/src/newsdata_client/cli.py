@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pipelines.client.fetch import DownloadError, available_versions, default_base_url, download
+from newsdata_client.fetch import DownloadError, available_versions, default_base_url, download
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,7 +15,8 @@ def main(argv: list[str] | None = None) -> int:
     common.add_argument(
         "--base-url",
         default=argparse.SUPPRESS,
-        help=f"where versions are published: a URL or a folder (default: {default_base_url()})",
+        help="where versions are published: a URL or a folder holding versions.json "
+        f"(default: NEWSDATA_BASE_URL, else {default_base_url() or 'none published'})",
     )
     parser = argparse.ArgumentParser(
         prog="newsdata", description="Fetch the newsdata dataset.", parents=[common]

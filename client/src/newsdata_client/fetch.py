@@ -20,15 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 import pooch
 
-from pipelines.release.checksums import ChecksumFormatError
-from pipelines.release.checksums import parse_checksums as read_checksums
-from pipelines.transforms.hashing import sha256_file
+from newsdata_client.checksums import ChecksumFormatError, sha256_file
+from newsdata_client.checksums import parse_checksums as read_checksums
 
 if TYPE_CHECKING:
-    import polars as pl
+    import duckdb
 
-# A checkout's own publishing folder (the client imports nothing from the pipeline).
-REPOSITORY_DATASETS = Path(__file__).resolve().parents[2] / "datasets"
+# Where the dataset's maintainers publish versions (``distribution`` in dataset.yaml).
+DISTRIBUTION = Path(__file__).with_name("distribution.json")
 INDEX = "versions.json"
 CHECKSUMS = "SHA256SUMS"
 MANIFEST = "manifest.json"
@@ -41,9 +40,22 @@ class DownloadError(RuntimeError):
     """A version could not be fetched or verified; the message says why and what to do."""
 
 
-def default_base_url() -> str:
-    """``NEWSDATA_BASE_URL``, else the ``datasets/`` folder this project publishes into."""
-    return os.environ.get("NEWSDATA_BASE_URL") or REPOSITORY_DATASETS.as_uri()
+def default_base_url() -> str | None:
+    """``NEWSDATA_BASE_URL``, else the published distribution's base URL (None when the
+    dataset has no public host yet)."""
+    published = json.loads(DISTRIBUTION.read_text(encoding="utf-8")).get("base_url")
+    return os.environ.get("NEWSDATA_BASE_URL") or published
+
+
+def _base(base_url: str | None) -> str:
+    source = base_url or default_base_url()
+    if not source:
+        raise DownloadError(
+            "no dataset location: pass --base-url (a URL, or a folder such as a "
+            "checkout's datasets/) or set NEWSDATA_BASE_URL; this release names no "
+            "public host"
+        )
+    return as_url(source)
 
 
 def default_cache() -> Path:
@@ -60,7 +72,7 @@ def as_url(source: str) -> str:
 
 def available_versions(base_url: str | None = None) -> dict[str, Any]:
     """The published index: ``{"latest": …, "versions": [{"version", "checksums_sha256"}]}``."""
-    base = as_url(base_url or default_base_url())
+    base = _base(base_url)
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / INDEX
         _fetch(f"{base}/{INDEX}", target, progress=False)
@@ -91,7 +103,7 @@ def download(
             is itself a version folder, a file whose hash does not match, an unsafe
             file name, or an unreachable server.
     """
-    base = as_url(base_url or default_base_url())
+    base = _base(base_url)
     pooch.get_logger().setLevel("WARNING")
     index = available_versions(base)
     entry = _entry(index, version, base)
@@ -117,18 +129,27 @@ def download(
 
 
 def load(
-    table: str, version: str = "latest", base_url: str | None = None, refresh: bool = False
-) -> pl.DataFrame:
-    """``table`` of ``version`` as a polars DataFrame, fetching only what it needs.
+    table: str,
+    version: str = "latest",
+    base_url: str | None = None,
+    refresh: bool = False,
+    to: str = "duckdb",
+) -> Any:
+    """``table`` of ``version``, fetching only what it needs.
 
     A version already in the cache whose table file matches its ``SHA256SUMS`` is
     read without contacting the server ("latest" is then the newest cached
     version); ``refresh=True`` asks the server for its latest version first.
     Otherwise ``manifest.json``, ``SHA256SUMS`` and the table's Parquet file are
     fetched and verified; the other tables are not.
-    """
-    import polars as pl
 
+    Args:
+        to: ``duckdb`` (a DuckDB relation over the verified Parquet file: print it,
+            query it, or call ``.fetchall()``, ``.pl()``, ``.df()``, ``.arrow()``),
+            ``polars``, ``pandas`` or ``arrow`` (need the extra of that name).
+    """
+    if to not in READERS:
+        raise ValueError(f"to={to!r}: use one of {', '.join(READERS)}")
     folder = None if refresh else _cached(version, table)
     if folder is None:
         folder = download(
@@ -140,7 +161,17 @@ def load(
             f"no table {table!r} in version {manifest['version']}; tables: "
             f"{', '.join(manifest['tables'])}"
         )
-    return pl.read_parquet(folder / f"{table}.parquet")
+    relation = _relation(folder / f"{table}.parquet")
+    return relation if to == "duckdb" else getattr(relation, READERS[to])()
+
+
+READERS = {"duckdb": "", "polars": "pl", "pandas": "df", "arrow": "arrow"}
+
+
+def _relation(path: Path) -> duckdb.DuckDBPyRelation:
+    import duckdb
+
+    return duckdb.read_parquet(str(path))
 
 
 def _cached(version: str, table: str) -> Path | None:
