@@ -142,6 +142,8 @@ def resolve_article(
             continue  # a common word or phrase, capitalized ("Artificial Intelligence")
         if span.label == "GPE" and is_dateline(span.start, span.end, text):
             continue
+        if span.label == "NORP" and _names_a_language(span, text):
+            continue  # "speaks Spanish", "in Arabic": a language, which is not published
         candidates.append((span, entry, model_label))
     candidates.extend(
         (span, _state_entry(span, entry, text, register), None)
@@ -170,6 +172,28 @@ def _state_entry(
     if state is None or state is entry or not in_state_context(span.start, span.end, text):
         return entry
     return state
+
+
+_SPEAKING_BEFORE = re.compile(
+    r"\b(?:speak|speaks|spoke|spoken|speaking|learn|learns|learned|learning|teach|teaches|"
+    r"taught|teaching|fluent in|language\s+[–—-])\s+$"
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|into|from|than|besides)\s+$")
+_LANGUAGE_AFTER = re.compile(
+    r"^(?:\s+(?:language|languages|speakers?|learners?|words?|phrases?|translation)\b|-)"
+)
+
+
+def _names_a_language(span: Span, text: str) -> bool:
+    """ "learning Spanish", "in Arabic.", "Spanish speakers", "Spanish-language": the
+    demonym names a language here (when the model said NORP); "in Spanish cities" does
+    not."""
+    before = text[max(0, span.start - 20) : span.start]
+    after = text[span.end : span.end + 12]
+    if _LANGUAGE_AFTER.match(after) or _SPEAKING_BEFORE.search(before):
+        return True
+    following = after.lstrip()
+    return bool(_PREPOSITION_BEFORE.search(before)) and not following[:1].islower()
 
 
 def _written_lowercase(surface: str, text: str, label: str) -> bool:
@@ -250,4 +274,5 @@ def _name_mention(
             )
         return Mention(span.start, span.end, label, long_form, span.label, "acronym")
     name = without_nickname(surface) if span.label == "PERSON" else surface
+    name = re.sub(r"[\[\]]", "", name)  # "Steve [Witkoff]": an editor's brackets
     return Mention(span.start, span.end, label, name, span.label, "name")

@@ -110,6 +110,10 @@ def normalize_span(span: Span, text: str) -> Span | None:
     span = _strip_determiner(span, text)
     if span.label == "PERSON" or _LEADING_TITLE.match(span.text(text)):
         span = _strip_title(span, text)
+    if span.label == "PERSON" and text.startswith("Lady ", span.start):
+        if text[max(0, span.start - 6) : span.start] == "First ":  # "First Lady Jane Doe"
+            span = replace(span, start=span.start + len("Lady "))
+    span = _strip_trailing_title(span, text)
     if span.label == "PERSON":
         span = _after_possessive_owner(span, text)
     span = _strip_possessive(span, text)
@@ -163,6 +167,18 @@ def _strip_determiner(span: Span, text: str) -> Span:
 def _at_sentence_start(text: str, index: int) -> bool:
     before = text[:index].rstrip(" \"“‘'")
     return not before or before[-1] in ".!?\n:"
+
+
+_TRAILING_TITLE = re.compile(
+    r"\s+(?:Lt|Gen|Col|Maj|Capt|Sgt|Adm|Cmdr|Cpl|Pvt|Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Prof)\.?$"
+)
+
+
+def _strip_trailing_title(span: Span, text: str) -> Span:
+    """ "Air Force Surgeon General Lt" (from "… Lt. Gen. Jane Doe"): a title abbreviation
+    ending a span belongs to the name after it, not to this one."""
+    match = _TRAILING_TITLE.search(span.text(text))
+    return replace(span, end=span.start + match.start()) if match else span
 
 
 def _strip_title(span: Span, text: str) -> Span:

@@ -215,3 +215,18 @@ def test_an_organization_called_by_its_last_word_with_an_article_keeps_its_type(
     found[1] = Span(found[1].start, found[1].start + 4, "ORG")
     found[2] = Span(found[2].start, found[2].start + 4, "ORG")
     assert {m.type for m in resolve_article(text, found, EMPTY)} == {"ORG"}
+
+
+def test_a_demonym_naming_a_language_is_not_a_people():
+    text = "She is learning Spanish. Arabic-language papers ran it. Spanish cities voted."
+    found = spans(text, ("Spanish", "NORP"), ("Arabic", "NORP"), ("Spanish cities", "NORP"))
+    found[2] = Span(found[2].start, found[2].start + len("Spanish"), "NORP")
+    assert [text[m.start : m.end] + f"@{m.start}" for m in resolve_article(text, found, EMPTY)] == [
+        f"Spanish@{text.index('Spanish cities')}"
+    ]
+
+
+def test_editorial_brackets_leave_the_canonical_name():
+    text = "Envoy Steve [Witkoff] flew in."
+    found = [Span(text.index("Steve"), text.index(" flew"), "PERSON")]
+    assert names(text, resolve_article(text, found, EMPTY))[0][1] == "Steve Witkoff"

@@ -159,3 +159,13 @@ def test_bare_head_nouns_and_handles_are_not_names_but_outlets_are():
 def test_titles_without_a_period_are_stripped():
     assert norm("Then Prof Ana Byrne spoke.", "Prof Ana Byrne", "PERSON") == ("Ana Byrne", "PERSON")
     assert norm("Then Mr Tom Eze spoke.", "Mr Tom Eze", "PERSON") == ("Tom Eze", "PERSON")
+
+
+def test_first_lady_and_a_trailing_title_abbreviation_are_not_part_of_names():
+    text = "First Lady Melania Trump met Air Force Surgeon General Lt. Gen. Paul Carlton."
+    lady = normalize_span(Span(text.index("Lady"), text.index(" met"), "PERSON"), text)
+    assert lady.text(text) == "Melania Trump"
+    org = Span(text.index("Air"), text.index(". Gen"), "ORG")
+    assert normalize_span(org, text).text(text) == "Air Force Surgeon General"
+    gaga = "Lady Gaga sang."
+    assert normalize_span(Span(0, 9, "PERSON"), gaga).text(gaga) == "Lady Gaga"
