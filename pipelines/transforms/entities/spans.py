@@ -110,9 +110,9 @@ def normalize_span(span: Span, text: str) -> Span | None:
     span = _strip_determiner(span, text)
     if span.label == "PERSON" or _LEADING_TITLE.match(span.text(text)):
         span = _strip_title(span, text)
-    if span.label == "PERSON" and text.startswith("Lady ", span.start):
-        if text[max(0, span.start - 6) : span.start] == "First ":  # "First Lady Jane Doe"
-            span = replace(span, start=span.start + len("Lady "))
+    first_lady = text[max(0, span.start - 6) : span.start + 5] == "First Lady "
+    if span.label == "PERSON" and first_lady:  # "First Lady Jane Doe", the model's "Lady …"
+        span = replace(span, start=span.start + len("Lady "))
     span = _strip_trailing_title(span, text)
     if span.label == "PERSON":
         span = _after_possessive_owner(span, text)
