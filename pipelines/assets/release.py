@@ -1,7 +1,7 @@
 """The release stage: writing the validated tables as a dataset version."""
 
 import polars as pl
-from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, AssetIn, MaterializeResult, MetadataValue, asset
 
 from pipelines.release.publish import Release, publish
 from pipelines.resources import (
@@ -12,20 +12,22 @@ from pipelines.resources import (
     load_dataset_metadata,
     pipeline_version,
 )
+from schemas.registry import TABLES
 
 
-@asset(group_name="release", kinds={"parquet", "csv"})
+# Every published table is an input, by the registry's names: a new table is published
+# by adding it to ``schemas.registry.TABLES`` (and producing the asset), nothing here.
+@asset(
+    group_name="release",
+    kinds={"parquet", "csv"},
+    ins={"input_records": AssetIn(), **{name: AssetIn() for name in TABLES}},
+)
 def dataset_release(
     context: AssetExecutionContext,
     settings: PipelineSettings,
     nlp: NlpPipeline,
     input_records: pl.DataFrame,
-    articles: pl.DataFrame,
-    article_duplicates: pl.DataFrame,
-    rejections: pl.DataFrame,
-    entities: pl.DataFrame,
-    entity_mentions: pl.DataFrame,
-    quotes: pl.DataFrame,
+    **tables: pl.DataFrame,
 ) -> MaterializeResult:
     """The published version ``datasets/<version>/``: every table as Parquet and CSV,
     a manifest and ``SHA256SUMS``. Runs only after every blocking check passed;
@@ -40,14 +42,7 @@ def dataset_release(
     )
     release = Release(
         version=settings.dataset_version(),
-        tables={
-            "articles": articles,
-            "article_duplicates": article_duplicates,
-            "rejections": rejections,
-            "entities": entities,
-            "entity_mentions": entity_mentions,
-            "quotes": quotes,
-        },
+        tables={name: tables[name] for name in TABLES},
         metadata=dataset_metadata(),
         provenance={
             "pipeline_version": pipeline_version(),
