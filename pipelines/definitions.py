@@ -1,16 +1,25 @@
 """The one place that assembles the Dagster ``Definitions``.
 
-``build_defs`` accepts overrides (settings, intermediate storage) so tests can
-redirect inputs and outputs; ``defs`` is what ``dagster dev`` loads, with
+``build_defs`` accepts overrides (settings, intermediate storage, executor) so
+tests can redirect inputs and outputs; ``defs`` is what ``dagster dev`` loads, with
 ``NEWSDATA_SEEDS_DIR``, ``NEWSDATA_DATASET_ROOT`` and ``NEWSDATA_STORAGE_DIR``
-overriding the folders when set (the UI tests use them to build elsewhere).
+overriding the folders when set (the UI tests use them to build elsewhere) and
+``NEWSDATA_EXECUTOR`` choosing where steps run: ``in_process`` (the default),
+``multiprocess``, or ``dask`` (a Dask cluster: a local one, or an existing
+scheduler on other machines, chosen in the run config; see docs/deployment.md).
 """
 
 from __future__ import annotations
 
 import os
 
-from dagster import Definitions, in_process_executor, load_assets_from_modules
+from dagster import (
+    Definitions,
+    ExecutorDefinition,
+    in_process_executor,
+    load_assets_from_modules,
+    multiprocess_executor,
+)
 
 from pipelines.assets import articles, clean, entities, ingest, parse, quotes, release
 from pipelines.checks import build_checks
@@ -25,12 +34,28 @@ from pipelines.resources import (
 from pipelines.sensors import seeds_sensor
 
 DEFAULT_STORAGE = PROJECT_ROOT / "build" / "intermediate"
+EXECUTORS = ("in_process", "multiprocess", "dask")
+
+
+def executor_named(name: str) -> ExecutorDefinition:
+    """The executor for ``NEWSDATA_EXECUTOR``. One process per run is the default: the
+    stages are sequential, and a process per step re-imports spaCy and Dagster."""
+    if name == "in_process":
+        return in_process_executor
+    if name == "multiprocess":
+        return multiprocess_executor
+    if name == "dask":
+        from dagster_dask import dask_executor
+
+        return dask_executor
+    raise ValueError(f"NEWSDATA_EXECUTOR={name!r}: use one of {', '.join(EXECUTORS)}")
 
 
 def build_defs(
     settings: PipelineSettings | None = None,
     storage_dir: str | None = None,
     nlp: NlpPipeline | None = None,
+    executor: str | None = None,
 ) -> Definitions:
     """Assemble assets, checks, jobs and resources.
 
@@ -38,6 +63,8 @@ def build_defs(
         settings: Pipeline settings; defaults read ``seeds/`` and write ``datasets/``.
         storage_dir: Folder for intermediate Parquet files between steps.
         nlp: The spaCy pipeline; defaults to the default model, in one process.
+        executor: ``in_process`` (default, or ``NEWSDATA_EXECUTOR``), ``multiprocess``
+            or ``dask``.
     """
     load_dataset_metadata()  # a broken dataset.yaml fails here, not at publish time
     if settings is None:
@@ -50,9 +77,7 @@ def build_defs(
         asset_checks=build_checks(),
         jobs=[build_dataset, ci_validation],
         sensors=[seeds_sensor],
-        # One process per run: the stages are sequential, and a process per step re-imports
-        # spaCy and Dagster (minutes on two cores).
-        executor=in_process_executor,
+        executor=executor_named(executor or os.environ.get("NEWSDATA_EXECUTOR") or "in_process"),
         resources={
             "settings": settings,
             "nlp": nlp or NlpPipeline(),

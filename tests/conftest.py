@@ -56,10 +56,12 @@ def run_build(
     version: str = "0.0.1",
     tags: dict | None = None,
     nlp: NlpPipeline | None = None,
+    storage: str | None = None,
     **settings,
 ) -> Build:
     """Materialize every asset and check in-process, publishing under ``work/datasets``
-    (``tags``: run tags, e.g. the versioning mode)."""
+    (``tags``: run tags, e.g. the versioning mode; ``storage``: where intermediates go,
+    any fsspec URL, default ``work/storage``)."""
     dataset_root = work / "datasets"
     defs = build_defs(
         PipelineSettings(
@@ -69,7 +71,7 @@ def run_build(
             ingest_date=INGEST_DATE,
             **settings,
         ),
-        storage_dir=str(work / "storage"),
+        storage_dir=storage or str(work / "storage"),
         nlp=nlp,
     )
     job = defs.resolve_implicit_global_asset_job_def()
