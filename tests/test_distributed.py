@@ -18,9 +18,7 @@ import yaml
 from tests.conftest import SEEDS
 
 RUN_CONFIG = {
-    "execution": {
-        "config": {"cluster": {"local": {"n_workers": 2, "threads_per_worker": 1}}}
-    }
+    "execution": {"config": {"cluster": {"local": {"n_workers": 2, "threads_per_worker": 1}}}}
 }
 
 

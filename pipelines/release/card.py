@@ -24,7 +24,8 @@ def dataset_card(metadata: dict[str, Any], manifest: dict[str, Any]) -> str:
         "",
         f"Released {metadata['released']}. Files: every table as Parquet and CSV (UTF-8, "
         "RFC 4180, ISO 8601 dates, empty field for null), `datapackage.json` "
-        "(Frictionless Data Package), `manifest.json`, and `SHA256SUMS` (check with "
+        "(Frictionless Data Package), `croissant.json` (MLCommons Croissant 1.0, validated "
+        "with `mlcroissant`), `manifest.json`, and `SHA256SUMS` (check with "
         "`sha256sum -c SHA256SUMS`). `frictionless validate datapackage.json` checks every "
         "resource's schema and the CSV files' sizes and hashes; it cannot check a Parquet "
         "file's hash, so Parquet files are verified against `SHA256SUMS` (as "
@@ -174,8 +175,8 @@ def citation(metadata: dict[str, Any], version: str) -> str:
 def _where_to_download(base_url: str | None) -> str:
     """How to fetch a version with the lean client, from the published distribution."""
     client = (
-        "The `newsdata-client` package (the repository's `client/` folder; pooch and "
-        "pyarrow only) downloads and verifies a version: `newsdata download --version "
+        "The `newsdata-client` package (the repository's `client/` folder: pooch, tqdm and "
+        "DuckDB only) downloads and verifies a version: `newsdata download --version "
         '<version> --dest <folder>`, or `load("quotes")` in Python.'
     )
     if base_url:

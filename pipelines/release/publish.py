@@ -20,8 +20,9 @@ from typing import Any
 import polars as pl
 from newsdata_client.checksums import ChecksumFormatError, format_checksums, parse_checksums
 
-from pipelines.release.card import dataset_card
+from pipelines.release.card import citation, dataset_card
 from pipelines.release.changelog import changelog_entry, diff_tables, prepend_entry
+from pipelines.release.croissant import croissant
 from pipelines.release.datapackage import datapackage
 from pipelines.release.files import write_csv, write_parquet
 from pipelines.release.policy import (
@@ -38,6 +39,7 @@ from schemas.versioning import schema_fingerprint
 
 MANIFEST = "manifest.json"
 DATAPACKAGE = "datapackage.json"
+CROISSANT = "croissant.json"
 CARD = "README.md"
 INDEX = "versions.json"
 CHECKSUMS = "SHA256SUMS"
@@ -230,10 +232,14 @@ def _write_files(release: Release, folder: Path) -> dict[str, Any]:
     _write_json(folder / MANIFEST, manifest)
     table_files = {f["path"]: f for t in tables.values() for f in t["files"].values()}
     _write_json(folder / DATAPACKAGE, datapackage(release.metadata, release.version, table_files))
+    cite_as = citation(release.metadata, release.version)
+    _write_json(
+        folder / CROISSANT, croissant(release.metadata, release.version, table_files, cite_as)
+    )
     (folder / CARD).write_text(dataset_card(release.metadata, manifest), encoding="utf-8")
     # Table files were hashed as they were written; hash only the metadata files here.
     hashes = {path: entry["sha256"] for path, entry in table_files.items()}
-    for extra in (MANIFEST, DATAPACKAGE, CARD):
+    for extra in (MANIFEST, DATAPACKAGE, CROISSANT, CARD):
         hashes[extra] = sha256_file(folder / extra)
     (folder / CHECKSUMS).write_text(format_checksums(hashes), encoding="utf-8")
     return manifest

@@ -32,6 +32,7 @@ _CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "parataxis"
 _PASS_THROUGH = frozenset({"prep", "dobj", "pobj"})
 _AFTER_CLOSING_MARK = re.compile(r"[”\"’'][,.!?]?\s*[,—–-]?\s*$")
 _INVERTED_CHARS = 60
+_PRONOUN_CHAIN = 3  # how many sentences of "he … He …" a pronoun follows back
 _SHORT_ROLE = re.compile(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){0,3}")  # "US citizen "
 # ", 49,", ", a spokesman for the agency,", ", R-Texas," or nothing: one aside, no quotation
 _ASIDE_THEN_CUE = re.compile(r"(?:\s*,(?:[^“”\"\n.!?;]|\.(?!\s)){1,160},)?\s*")
@@ -284,10 +285,14 @@ class Subjects(QuoteContext):
             self._antecedents = sorted(found, key=lambda m: m.start)
         return self._antecedents
 
-    def antecedent(self, before: int, kind: str, gender: str | None = None) -> EntityMention | None:
+    def antecedent(
+        self, before: int, kind: str, gender: str | None = None, depth: int = 0
+    ) -> EntityMention | None:
         """The nearest preceding ``kind`` mention that is a sentence's main subject,
         else one that is any subject, else the nearest one; never a person the text
-        marks with the other gender ("Mr. Doe" for "she")."""
+        marks with the other gender ("Mr. Doe" for "she"). A person named alone in the
+        sentence before wins; so does the antecedent of the same pronoun opening the
+        sentence before ("For Doe, …. He noted …. He added …")."""
         candidates = [
             m
             for m in self._with_surname_subjects()
@@ -309,6 +314,9 @@ class Subjects(QuoteContext):
                 only = [m for m in candidates if m.entity_id in near and m.start >= previous]
                 if only and not self._beside_a_pronoun_subject(only[-1]):
                     return only[-1]
+            chained = self._pronoun_subject(previous, left, gender)
+            if not near and chained is not None and depth < _PRONOUN_CHAIN:
+                return self.antecedent(chained, kind, gender, depth + 1)
         ranked: dict[str, list[EntityMention]] = {"main": [], "subject": []}
         for mention in candidates:
             role = self._subject_role(mention)
@@ -318,6 +326,17 @@ class Subjects(QuoteContext):
             if ranked[role]:
                 return ranked[role][-1]
         return candidates[-1]
+
+    def _pronoun_subject(self, start: int, end: int, gender: str | None) -> int | None:
+        """Where the sentence in ``[start, end)`` has its main subject as "he"/"she" of
+        ``gender`` (outside quotations), or None."""
+        for token in self.tokens(start, end):
+            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and not self.quoted(token.idx):
+                lower = token.lower_
+                if lower in {"he", "she"} and gender in (None, PRONOUN_GENDER[lower]):
+                    return int(token.idx)
+                return None
+        return None
 
     def _beside_a_pronoun_subject(self, mention: EntityMention) -> bool:
         """Whether the mention's sentence has "he" or "she" as a subject: "She called on

@@ -491,3 +491,12 @@ def test_a_person_beside_a_pronoun_subject_is_not_the_next_pronoun(nlp):
         "She called on Haddad to keep the pier open. “We cannot leave them,” she said."
     )
     assert attribute(nlp, text)[1][1] == "Dana Whitfield"
+
+
+def test_a_pronoun_follows_the_same_pronoun_back_to_its_person(nlp):
+    text = (
+        "Lena Park spoke first.\n\n"
+        "For Haddad, the fares are not the point. He noted that the boats are old. "
+        "He added that “nobody asked the riders.”"
+    )
+    assert attribute(nlp, text)[0][1:] == ("Omar Haddad", "added", "pronoun")
