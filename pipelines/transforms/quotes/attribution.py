@@ -27,9 +27,9 @@ from pipelines.transforms.quotes.subjects import SUBJECT_DEPS, Subjects
 __all__ = ["NONE", "Attribution", "EntityMention", "attribute_quotes"]
 
 _INTERRUPTION_CHARS = 200
-_CONTINUED_CHARS = 400
+_CONTINUED_CHARS = 400  # at most this much text between two quotations of one speaker
 _ATTRIBUTION_WORDS = 12  # "Doe, a spokeswoman for the agency, said.": a whole sentence
-_CUE_WITHIN = 6  # at most this much text between two quotations of one speaker
+_CUE_WITHIN = 6  # the cue among the first words of that sentence
 _SUBJECT_WORDS = 8  # the longest subject between a quotation and its cue ("the …")
 _LABEL_WORDS = 12
 _EVENT_PARAGRAPHS = 3  # how far back a bare lead-in line looks for who spoke
@@ -148,7 +148,7 @@ class _Context(Subjects):
         subjects = [
             t
             for t in self.tokens(start, quote.start - 1)
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON"
+            if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"
         ]
         return None if subjects else attribution  # "Riders were unconvinced.": theirs?
 
@@ -274,12 +274,15 @@ class _Context(Subjects):
         if self.text[quote.end - 1 : quote.end] != ".":
             return None
         _, p_end = self.paragraph(quote.end)
-        ends = [
-            m.end()
-            for m in TERMINAL.finditer(self.text, quote.end + 1, p_end)
-            if not self.quoted(m.start()) and sentence_end(self.text, m.start())
-        ]
-        following = self.tokens(quote.end + 1, ends[0] if ends else p_end)
+        end = next(
+            (
+                m.end()
+                for m in TERMINAL.finditer(self.text, quote.end + 1, p_end)
+                if not self.quoted(m.start()) and sentence_end(self.text, m.start())
+            ),
+            p_end,
+        )
+        following = self.tokens(quote.end + 1, end)
         words = [t for t in following if not t.is_punct and not t.is_space]
         if not words or len(words) > _ATTRIBUTION_WORDS:
             return None

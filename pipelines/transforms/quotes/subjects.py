@@ -32,6 +32,8 @@ _CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "parataxis"
 _PASS_THROUGH = frozenset({"prep", "dobj", "pobj"})
 _AFTER_CLOSING_MARK = re.compile(r"[”\"’'][,.!?]?\s*[,—–-]?\s*$")
 _INVERTED_CHARS = 60
+_FEMALE_ROLES = frozenset(w.lower() for w in GENDERED_TITLES_FEMALE)
+_MALE_ROLES = frozenset(w.lower() for w in GENDERED_TITLES_MALE)
 _PRONOUN_CHAIN = 3  # how many sentences of "he … He …" a pronoun follows back
 _SHORT_ROLE = re.compile(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){0,3}")  # "US citizen "
 # ", 49,", ", a spokesman for the agency,", ", R-Texas," or nothing: one aside, no quotation
@@ -218,12 +220,10 @@ class Subjects(QuoteContext):
 
     @staticmethod
     def _role_gender(token: Any) -> str | None:
-        word = token.lower_
-        if word in {w.lower() for w in GENDERED_TITLES_FEMALE}:
+        """ "the congresswoman": the gender a role noun marks, if any."""
+        if token.lower_ in _FEMALE_ROLES:
             return "female"
-        if word in {w.lower() for w in GENDERED_TITLES_MALE}:
-            return "male"
-        return None
+        return "male" if token.lower_ in _MALE_ROLES else None
 
     def _recent_person(self, before: int, gender: str | None) -> EntityMention | None:
         """The antecedent person of a definite description, when it was named in this
