@@ -13,8 +13,11 @@ from pipelines.release.datapackage import ARTICLE_TEXT_LICENSE, TEXT_TABLES
 from schemas.registry import TABLES
 
 
-def dataset_card(metadata: dict[str, Any], manifest: dict[str, Any]) -> str:
-    """The Markdown dataset card of one version."""
+def dataset_card(
+    metadata: dict[str, Any], manifest: dict[str, Any], summary: list[str] | None = None
+) -> str:
+    """The Markdown dataset card of one version (``summary``: the "Summary" section's
+    lines, from ``summary.summary_lines``)."""
     version = manifest["version"]
     lines = [
         *_front_matter(),
@@ -34,6 +37,7 @@ def dataset_card(metadata: dict[str, Any], manifest: dict[str, Any]) -> str:
         _where_to_download(metadata.get("distribution", {}).get("base_url")),
         "",
         *HOW_TO_LOAD,
+        *(summary or []),
         "## Tables",
         "",
     ]

@@ -33,6 +33,7 @@ from pipelines.release.policy import (
     parse_version,
     required_change,
 )
+from pipelines.release.summary import summary_lines, write_figures
 from pipelines.transforms.hashing import sha256_file
 from schemas.registry import TABLES
 from schemas.versioning import schema_fingerprint
@@ -236,10 +237,12 @@ def _write_files(release: Release, folder: Path) -> dict[str, Any]:
     _write_json(
         folder / CROISSANT, croissant(release.metadata, release.version, table_files, cite_as)
     )
-    (folder / CARD).write_text(dataset_card(release.metadata, manifest), encoding="utf-8")
+    figures = write_figures(release.tables, folder)
+    card = dataset_card(release.metadata, manifest, summary_lines(release.tables))
+    (folder / CARD).write_text(card, encoding="utf-8")
     # Table files were hashed as they were written; hash only the metadata files here.
     hashes = {path: entry["sha256"] for path, entry in table_files.items()}
-    for extra in (MANIFEST, DATAPACKAGE, CROISSANT, CARD):
+    for extra in (MANIFEST, DATAPACKAGE, CROISSANT, CARD, *figures):
         hashes[extra] = sha256_file(folder / extra)
     (folder / CHECKSUMS).write_text(format_checksums(hashes), encoding="utf-8")
     return manifest

@@ -25,7 +25,7 @@ def test_rebuilding_gives_byte_identical_files(seeds_copy, tmp_path):
     second = run_build(seeds_copy, tmp_path / "two")
     assert first.result.success and second.result.success
     assert _tree(first.folder) == _tree(second.folder)
-    assert len(_tree(first.folder)) == 17  # 6 tables × 2 formats, 5 metadata files
+    assert len(_tree(first.folder)) == 21  # 6 tables × 2 formats, 5 metadata files, 4 figures
 
 
 def test_republishing_same_content_is_a_no_op(seeds_copy, tmp_path):
