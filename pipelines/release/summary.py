@@ -108,6 +108,7 @@ def write_figures(tables: dict[str, pl.DataFrame], folder: Path) -> list[str]:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     plt.rcParams.update({"svg.hashsalt": "newsdata", "svg.fonttype": "path"})
     articles, quotes = tables["articles"], tables["quotes"]
@@ -124,10 +125,14 @@ def write_figures(tables: dict[str, pl.DataFrame], folder: Path) -> list[str]:
         ),
     }
     for name, draw in plots.items():
-        figure, ax = plt.subplots(figsize=(6, 3.5))
+        figure, ax = plt.subplots(figsize=(7, 3.5))
         draw(ax)
-        ax.set_title(FIGURES[name])
-        ax.tick_params(axis="x", labelrotation=45 if name != "figure-top-speakers.svg" else 0)
+        figure.suptitle(FIGURES[name])  # over the figure: long labels narrow the axes
+        horizontal = name == "figure-top-speakers.svg"
+        counts = ax.xaxis if horizontal else ax.yaxis
+        counts.set_major_locator(MaxNLocator(integer=True))  # counts: whole numbers
+        if name in {"figure-articles-per-month.svg", "figure-entity-types.svg"}:
+            ax.tick_params(axis="x", labelrotation=45)  # category labels side by side
         figure.tight_layout()
         figure.savefig(folder / name, format="svg", metadata={"Date": None, "Creator": None})
         plt.close(figure)
