@@ -22,7 +22,7 @@ from typing import Any
 from pipelines.transforms.quotes.context import TERMINAL, EntityMention
 from pipelines.transforms.quotes.cues import is_cue, sentence_end
 from pipelines.transforms.quotes.spans import QuoteSpan
-from pipelines.transforms.quotes.subjects import SUBJECT_DEPS, Subjects
+from pipelines.transforms.quotes.subjects import SUBJECT_DEPS, TITLES_ONLY, Subjects
 
 __all__ = ["NONE", "Attribution", "EntityMention", "attribute_quotes"]
 
@@ -83,7 +83,14 @@ class _Context(Subjects):
         according = re.search(r"\baccording to\b", self.text[left:right], re.IGNORECASE)
         if according:
             after = left + according.end()
-            named = [m for m in self.mentions if after <= m.start <= after + 40]
+            # the object of "according to" itself, titles allowed before it ("according to
+            # Gov. Jane Doe"), not a name further on ("according to its analysis, the NLD")
+            named = [
+                m
+                for m in self.mentions
+                if after <= m.start <= after + 40
+                and TITLES_ONLY.fullmatch(self.text, after, m.start)
+            ]
             if named:
                 return Attribution(named[0], "according to", method or "explicit")
         cues = [t for t in self.tokens(left, right) if not self.quoted(t.idx) and is_cue(t)]

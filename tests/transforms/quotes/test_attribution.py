@@ -500,3 +500,13 @@ def test_a_pronoun_follows_the_same_pronoun_back_to_its_person(nlp):
         "He added that “nobody asked the riders.”"
     )
     assert attribute(nlp, text)[0][1:] == ("Omar Haddad", "added", "pronoun")
+
+
+def test_according_to_names_its_own_object_not_a_name_further_on(nlp):
+    text = (
+        "Omar Haddad said that according to its count, the Harbor Transit Authority "
+        "carried “more riders than ever.”"
+    )
+    assert attribute(nlp, text)[0][1] != "Harbor Transit Authority"
+    text = "The ferry is “late again,” according to Gov. Lena Park."
+    assert attribute(nlp, text)[0][1:] == ("Lena Park", "according to", "explicit")
