@@ -74,7 +74,9 @@ _DETERMINERS = (
 # relative pronoun or the end must start lowercase.
 _DESCRIPTION = re.compile(
     rf"^(?i:{_DETERMINERS})\s(?:[^,(—–]*?\s)?[a-z][\w’'-]*"
-    r"(?=\s*(?:$|[,(—–]|\s--|\s(?:who|whom|which|that|whose|with|at|of|for|from|in|on)\b))"
+    r"(?=\s*(?:$|[,(—–]|\s--|\s(?:who|whom|which|that|whose|with|at|of|for|from|in|on|to|by"
+    r"|about|under|near|within|among|between|behind|after|during|against|close|familiar"
+    r"|knowledgeable|involved|briefed|speaking)\b))"
 )
 
 
@@ -176,9 +178,10 @@ def source_kind(source: str | None) -> str:
 
     ``description``: a phrase led by a determiner whose head is a lowercase noun
     ("the officials", "one Clinton aide", "the Florida senator", "a September
-    Washington Post-ABC News poll"; the head is the last word before a comma,
-    dash, parenthesis or relative pronoun). ``pronoun``: only pronouns. ``none``:
-    no source annotated. "the Washington Post" and "Hillary Clinton’s campaign"
+    Washington Post-ABC News poll", "a person close to the Clintons"; the head is
+    the last word before a comma, dash, parenthesis, relative pronoun,
+    preposition or a post-head "close"/"familiar"/"speaking"). ``pronoun``: only
+    pronouns. ``none``: no source annotated. "the Washington Post" and "Hillary Clinton’s campaign"
     are names.
     """
     if not source:

@@ -76,6 +76,8 @@ def test_quoted_stretches_and_source_kinds():
     assert source_kind("the Florida senator") == "description"
     assert source_kind("a spokesman for the State Department") == "description"
     assert source_kind("Another commenter") == "description"
+    assert source_kind("one longtime adviser to Bill Clinton") == "description"
+    assert source_kind("a person close to the Clintons") == "description"
     # a proper head, or no determiner, is a name
     assert source_kind("the Washington Post") == "name"
     assert source_kind("the FBI") == "name"
