@@ -22,7 +22,7 @@ from typing import Any
 from pipelines.transforms.quotes.context import TERMINAL, EntityMention
 from pipelines.transforms.quotes.cues import is_cue, sentence_end
 from pipelines.transforms.quotes.spans import QuoteSpan
-from pipelines.transforms.quotes.subjects import SUBJECT_DEPS, TITLES_ONLY, Subjects
+from pipelines.transforms.quotes.subjects import SUBJECT_DEPS, Subjects
 
 __all__ = ["NONE", "Attribution", "EntityMention", "attribute_quotes"]
 
@@ -83,13 +83,13 @@ class _Context(Subjects):
         according = re.search(r"\baccording to\b", self.text[left:right], re.IGNORECASE)
         if according:
             after = left + according.end()
-            # the object of "according to" itself, titles allowed before it ("according to
-            # Gov. Jane Doe"), not a name further on ("according to its analysis, the NLD")
+            # the phrase "according to" introduces ("according to a CNN report", "according
+            # to Gov. Jane Doe"), not a name past a comma ("according to its analysis, the NLD")
             named = [
                 m
                 for m in self.mentions
                 if after <= m.start <= after + 40
-                and TITLES_ONLY.fullmatch(self.text, after, m.start)
+                and not re.search(r"[,;:]", self.text[after : m.start])
             ]
             if named:
                 return Attribution(named[0], "according to", method or "explicit")

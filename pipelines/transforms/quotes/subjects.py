@@ -41,7 +41,7 @@ _ASIDE_THEN_CUE = re.compile(r"(?:\s*,(?:[^“”\"\n.!?;]|\.(?!\s)){1,160},)?\s
 _OPENS_CLAUSE = re.compile(r"(?:[”\"]\s*|[.!?]\s+|\n\s*)$")
 _DESCRIPTION_WORDS = 12
 # Capitalized title words, abbreviations and initials between a cue and a name.
-TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and|in))*\s*")
+_TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and|in))*\s*")
 
 
 # A gendered title or role right before a name: group 1 for female, group 2 for male.
@@ -153,7 +153,7 @@ class Subjects(QuoteContext):
         position = after
         for mention in following:
             titles += self.text[position : mention.start]
-            if not TITLES_ONLY.fullmatch(titles):
+            if not _TITLES_ONLY.fullmatch(titles):
                 return None
             if mention.type == "PERSON":
                 return mention  # "said FBI Special Agent in Charge Jane Doe"
