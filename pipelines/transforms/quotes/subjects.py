@@ -38,7 +38,9 @@ _PRONOUN_CHAIN = 3  # how many sentences of "he … He …" a pronoun follows ba
 _SHORT_ROLE = re.compile(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){0,3}")  # "US citizen "
 # ", 49,", ", a spokesman for the agency,", ", R-Texas," or nothing: one aside, no quotation
 _ASIDE_THEN_CUE = re.compile(r"(?:\s*,(?:[^“”\"\n.!?;]|\.(?!\s)){1,160},)?\s*")
-_OPENS_CLAUSE = re.compile(r"(?:[”\"]\s*|[.!?]\s+|\n\s*)$")
+# what may open the clause before the name: a closing mark, a sentence start, or a
+# comma after a fronted phrase, then at most four words of role ("former president ")
+_OPENS_CLAUSE = re.compile(r"(?:^|[”\",\n]|[.!?]\s)\s*(?:[\w.’'-]+\s+){0,4}$")
 _DESCRIPTION_WORDS = 12
 # Capitalized title words, abbreviations and initials between a cue and a name.
 _TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and|in))*\s*")
@@ -125,13 +127,12 @@ class Subjects(QuoteContext):
             for m in self.mentions
             if m.end <= cue.idx and m.type in {"PERSON", "ORG"} and cue.idx - m.end <= 170
         ]
-        if not before:
-            return None
-        mention = before[-1]
-        if not _ASIDE_THEN_CUE.fullmatch(self.text, mention.end, cue.idx):
-            return None
-        lead = self.text[max(0, mention.start - 4) : mention.start]
-        return mention if _OPENS_CLAUSE.search(lead) or mention.start == 0 else None
+        for mention in reversed(before):  # a name inside the aside ("a Clinton adviser") is not it
+            if not _ASIDE_THEN_CUE.fullmatch(self.text, mention.end, cue.idx):
+                continue
+            lead = self.text[max(0, mention.start - 60) : mention.start]
+            return mention if _OPENS_CLAUSE.search(lead) or mention.start == 0 else None
+        return None
 
     def _agent(self, cue: Any) -> tuple[EntityMention | None, str]:
         for by in (c for c in cue.children if c.dep_ == "agent"):

@@ -510,3 +510,20 @@ def test_according_to_names_its_own_object_not_a_name_further_on(nlp):
     assert attribute(nlp, text)[0][1] != "Harbor Transit Authority"
     text = "The ferry is “late again,” according to Gov. Lena Park."
     assert attribute(nlp, text)[0][1:] == ("Lena Park", "according to", "explicit")
+
+
+def test_the_name_before_the_cue_is_not_one_inside_its_aside(nlp):
+    text = (
+        "“It is not the position that everything is fine,” Omar Haddad, a top outside "
+        "Whitfield adviser, said at a recent event."
+    )
+    assert attribute(nlp, text)[0][1:] == ("Omar Haddad", "said", "explicit")
+
+
+def test_a_name_after_a_fronted_phrase_and_a_role_before_the_cue(nlp):
+    # the parser hangs both names as appositions of "wife": "said" has no subject
+    text = (
+        "At a rally for his wife, Lena Park, former mayor Omar Haddad said she was "
+        "qualified because “the winters are long.”"
+    )
+    assert attribute(nlp, text)[0][1:] == ("Omar Haddad", "said", "explicit")
