@@ -17,6 +17,7 @@ from pipelines.transforms.entities.mention import Mention
 from pipelines.transforms.entities.names import (
     in_state_context,
     is_dateline,
+    resolve_group_plurals,
     resolve_partial_names,
 )
 from pipelines.transforms.entities.people import resolve_short_names
@@ -159,7 +160,7 @@ def resolve_article(
     mentions = [
         _name_mention(span, entry, label, text, register, acronyms) for span, entry, label in chosen
     ]
-    return resolve_partial_names(resolve_short_names(mentions, text), text)
+    return resolve_group_plurals(resolve_partial_names(resolve_short_names(mentions, text), text))
 
 
 def _state_entry(

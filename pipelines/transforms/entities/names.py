@@ -5,7 +5,10 @@ whether a place is a wire dateline rather than a place the article names, each
 general English news convention tested with invented sentences:
 
 * a name of two or more words that ends another, longer name of the same
-  article ("Desert Lion" after "Operation Desert Lion") is that name;
+  article ("Desert Lion" after "Operation Desert Lion") is that name, whatever
+  the model called it when the longer name is a named operation;
+* a group's singular ("Cuban") is the same group as its plural ("Cubans") when
+  the article uses both: one entity, under the plural;
 * an upper-case place opening the article's first body paragraph and followed by
   a dash ("NAIROBI —", "KAMPALA, Uganda -") is the dateline, not a mention;
 * a place name that names both a city and a state ("New York") means the state
@@ -32,6 +35,21 @@ _OWNER_OR_ARTICLE = re.compile(r"^The\s|[’']s\s")
 _DATELINE = re.compile(r"[A-Z][A-Z.’' -]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*[—–-]")
 
 
+_OPERATION = re.compile(r"^Operation\s+[A-Z]")
+
+
+def resolve_group_plurals(mentions: list[Mention]) -> list[Mention]:
+    """A NORP's singular ("Cuban") is the group its plural ("Cubans") names, when the
+    article's NORP mentions include both: the singular takes the plural's name."""
+    names = {m.canonical_name for m in mentions if m.type == "NORP"}
+    return [
+        replace(m, canonical_name=m.canonical_name + "s", resolution="short_name")
+        if m.type == "NORP" and m.resolution == "name" and m.canonical_name + "s" in names
+        else m
+        for m in mentions
+    ]
+
+
 def is_dateline(start: int, end: int, text: str) -> bool:
     """Whether ``text[start:end]`` is the upper-case place of a wire dateline.
 
@@ -49,7 +67,8 @@ def resolve_partial_names(mentions: list[Mention], text: str) -> list[Mention]:
     """A name of two or more words that ends a longer name of the article is that name.
 
     The longer name must itself be the mention's own name (not a register entry or
-    an acronym), of the same type, and neither start with "The" nor hold a
+    an acronym), of the same type (any type when the longer name is an "Operation
+    …", whose head word says what it is), and neither start with "The" nor hold a
     possessive; a person's full name is left to the surname rule.
     """
     full = [
@@ -69,7 +88,7 @@ def resolve_partial_names(mentions: list[Mention], text: str) -> list[Mention]:
         longer = [
             f
             for f in full
-            if f.type == mention.type
+            if (f.type == mention.type or _OPERATION.match(f.canonical_name))
             and len(f.canonical_name.split()) > len(words)
             and f.canonical_name.split()[-len(words) :] == words
         ]

@@ -3,12 +3,16 @@
 Belongs here: turning parsed ``Doc``s into raw spans of the published types,
 with offsets into the article text and where each came from (``ner``: the
 model; ``speaker``: a reporting verb's subject the model missed, see
-``speakers.py``). Not here: running the model (``transforms/nlp.py``) or
-correcting the spans (``spans.py``, ``article.py``).
+``speakers.py``). A one-word span the tagger reads as a plural common noun
+("Attendees", "Soldiers") is not a name, unless it is a group's name
+("Texans") or a person's (surnames such as "Richards" are tagged plural too).
+
+Not here: running the model (``transforms/nlp.py``) or correcting the spans (``spans.py``, ``article.py``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,6 +30,23 @@ RAW_MENTION_SCHEMA = {
 }
 
 
+_GROUP_SUFFIX = re.compile(r"(?:ans|ians|ese|is|ites|ists|ims)$")
+
+
+def _common_plural(span: Any) -> bool:
+    """A one-word span tagged as a plural common noun, capitalized as a common word is
+    at a sentence start or in an organization's house style ("Soldiers")."""
+    word = span.text
+    return (
+        len(span) == 1
+        and span[0].tag_ == "NNS"
+        and span.label_ not in ("NORP", "PERSON")  # the tagger reads "Richards" as NNS too
+        and word[:1].isupper()
+        and word[1:].islower()
+        and not _GROUP_SUFFIX.search(word)
+    )
+
+
 def model_spans(docs: Iterable[tuple[str, Any]]) -> pl.DataFrame:
     """Raw entity spans of the published types, one row per span, with their ``source``.
 
@@ -37,7 +58,7 @@ def model_spans(docs: Iterable[tuple[str, Any]]) -> pl.DataFrame:
         rows.extend(
             (article_id, e.start_char, e.end_char, e.label_, "ner")
             for e in doc.ents
-            if e.label_ in PUBLISHED_LABELS
+            if e.label_ in PUBLISHED_LABELS and not _common_plural(e)
         )
         rows.extend(
             (article_id, s.start, s.end, s.label, "speaker")

@@ -102,7 +102,8 @@ def normalize_span(span: Span, text: str) -> Span | None:
     leading determiner unless it is a capitalized "The" inside a sentence;
     strip titles and roles; strip possessives; trim lowercase words at either
     edge of non-person names; reject spans with no capital letter; relabel
-    plural demonyms tagged ORG/GPE as NORP.
+    plural demonyms tagged ORG/GPE as NORP; a named operation ("Operation Desert
+    Lion", or "Desert Lion" after "Operation") is an EVENT.
     """
     if span.label not in PUBLISHED_LABELS:
         return None
@@ -127,6 +128,10 @@ def normalize_span(span: Span, text: str) -> Span | None:
         return None  # "I’m Jane Doe" read as a name; "@handle" is an account, not a name
     if _BARE_HEAD_NOUN.match(surface) and span.label != "PERSON":
         return None  # a head noun alone ("the Party", "State") is not a name
+    if surface.startswith("Operation "):  # a named operation, whatever the model called it
+        return replace(span, label="EVENT")
+    if text[max(0, span.start - 10) : span.start] == "Operation ":
+        return Span(span.start - 10, span.end, "EVENT")
     demonym = _DEMONYM.get(span.label)
     if demonym and demonym.match(surface) and not _NOT_DEMONYM.search(surface):
         span = replace(span, label="NORP")

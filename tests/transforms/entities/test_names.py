@@ -92,3 +92,22 @@ def test_a_city_and_state_name_means_the_state_in_a_states_context():
         ("New York state", "New York State"),
         ("New York", "New York City"),
     ]
+
+
+def test_a_named_operation_is_an_event_and_its_short_name_is_that_event():
+    text = "It began Operation Dune Hawk in May. Dune Hawk ended in June."
+    found = spans(text, ("Dune Hawk", "FAC", 0), ("Dune Hawk", "PERSON", 1))
+    assert names(text, resolve_article(text, found, EMPTY)) == [
+        ("Operation Dune Hawk", "Operation Dune Hawk", "EVENT", "name"),
+        ("Dune Hawk", "Operation Dune Hawk", "EVENT", "short_name"),
+    ]
+
+
+def test_a_group_singular_joins_its_plural_only_when_the_article_uses_both():
+    text = "Many Velorans voted. A Veloran official spoke. A Tamrian minister left."
+    found = spans(text, ("Velorans", "NORP", 0), ("Veloran", "NORP", 1), ("Tamrian", "NORP", 0))
+    assert [(n[1], n[3]) for n in names(text, resolve_article(text, found, EMPTY))] == [
+        ("Velorans", "name"),
+        ("Velorans", "short_name"),
+        ("Tamrian", "name"),
+    ]
