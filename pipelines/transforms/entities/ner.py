@@ -7,7 +7,8 @@ model; ``speaker``: a reporting verb's subject the model missed, see
 ("Attendees", "Soldiers") is not a name, unless it is a group's name
 ("Texans") or a person's (surnames such as "Richards" are tagged plural too).
 
-Not here: running the model (``transforms/nlp.py``) or correcting the spans (``spans.py``, ``article.py``).
+Not here: running the model (``transforms/nlp.py``) or correcting the spans
+(``spans.py``, ``article.py``).
 """
 
 from __future__ import annotations
