@@ -36,10 +36,10 @@ class Articles(pa.DataFrameModel):
         nullable=True,
         description="Publishing outlet: the JSON record's `source`, or an HTML page's site name.",
     )
-    authors: str = pa.Field(
-        description="JSON array of the authors' names as written: the JSON record's "
+    authors: fields.STRINGS = pa.Field(  # type: ignore[valid-type]
+        description="List of the authors' names as written: the JSON record's "
         "`authors`/`author`, an HTML page's author metadata, or a byline under the headline "
-        '("By Jane Doe and John Roe"); `[]` when none is given.'
+        '("By Jane Doe and John Roe"); empty when none is given. CSV: a JSON array.'
     )
     wire_agency: str = pa.Field(
         nullable=True,
@@ -102,9 +102,9 @@ class Articles(pa.DataFrameModel):
     word_count: pl.Int64 = pa.Field(ge=0, description="Number of words in `text`.")
     char_count: pl.Int64 = pa.Field(ge=1, description="Number of Unicode characters in `text`.")
     content_hash: str = fields.sha256("SHA-256 of `text` encoded as UTF-8.")
-    boilerplate_removed: str = pa.Field(
-        description='JSON array of what cleaning removed, each {"rule", "text"}; `[]` if '
-        "nothing was removed."
+    boilerplate_removed: fields.REMOVALS = pa.Field(  # type: ignore[valid-type]
+        description="What cleaning removed, in order: a list of {`rule`, `text`} records; "
+        'empty if nothing was removed. CSV: a JSON array of {"rule", "text"} objects.'
     )
     pipeline_version: str = pa.Field(description="Version of the pipeline that produced the row.")
 

@@ -43,8 +43,9 @@ class Entities(pa.DataFrameModel):
     in_register: bool = pa.Field(
         description="Whether the entity is in the curated register (data/entity_register.csv)."
     )
-    aliases: str = pa.Field(
-        description="JSON array of the distinct surface forms the mentions use, sorted."
+    aliases: fields.STRINGS = pa.Field(  # type: ignore[valid-type]
+        description="The distinct surface forms the mentions use, sorted (a list; CSV: a "
+        "JSON array)."
     )
     mention_count: pl.Int64 = pa.Field(ge=1, description="Number of rows in `entity_mentions`.")
     article_count: pl.Int64 = pa.Field(ge=1, description="Number of articles that mention it.")

@@ -9,10 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 import pandera.polars as pa
+import polars as pl
 
 # Stable short IDs (article, entity, quote, utterance): 16 lowercase hex digits.
 SHORT_ID_PATTERN = r"^[0-9a-f]{16}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+# List columns are native Arrow lists in Parquet; CSV writes them as JSON arrays
+# (``schemas.derive.CSV_LIST_ENCODING``).
+STRINGS = pl.List(pl.String)
+REMOVALS = pl.List(pl.Struct({"rule": pl.String, "text": pl.String}))
 
 
 def article_id(description: str, **kwargs: Any) -> Any:

@@ -3,7 +3,6 @@ HTML, a wire story with a byline and a dateline, Spanish and French articles, an
 date line that does not fit the date order."""
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import polars as pl
@@ -56,7 +55,7 @@ def test_a_saved_page_is_an_article_with_its_metadata_and_no_navigation(build):
         "The Harbor Gazette",
         "https://harborgazette.example/news/2025/03/ferry-winter",
     )
-    assert json.loads(page["authors"]) == ["Dana Whitfield"]
+    assert page["authors"] == ["Dana Whitfield"]
     assert (page["published_date"], page["updated_date"], page["date_source"]) == (
         dt.date(2025, 3, 4),
         dt.date(2025, 3, 5),
@@ -64,7 +63,7 @@ def test_a_saved_page_is_an_article_with_its_metadata_and_no_navigation(build):
     )
     assert page["text"].startswith("The Harbor Transit Authority said on Monday")
     assert page["text"].endswith("Fares will stay at $2.75.")
-    removed = {r["text"] for r in json.loads(page["boilerplate_removed"])}
+    removed = {r["text"] for r in page["boilerplate_removed"]}
     assert {"Home", "Privacy policy | Terms of use", "Bridge repairs to start in May"} <= removed
 
 
@@ -78,7 +77,7 @@ def test_a_json_record_with_html_keeps_its_own_source(build):
 
 def test_a_wire_story_gives_authors_agency_dateline_and_both_dates(build):
     story = _article(build, "wire_story.txt")
-    assert json.loads(story["authors"]) == ["Dana Whitfield", "Omar Haddad"]
+    assert story["authors"] == ["Dana Whitfield", "Omar Haddad"]
     assert (story["wire_agency"], story["dateline_place"]) == ("AP", "HARBORVILLE, Maine")
     assert (story["published_date"], story["updated_date"], story["date_source"]) == (
         dt.date(2025, 3, 4),

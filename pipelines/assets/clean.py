@@ -12,7 +12,7 @@ from pipelines.transforms.articles import clean_records, normalize_dates
 def cleaned_records(input_records: pl.DataFrame) -> Output[pl.DataFrame]:
     """Records with normalized text, headline, raw date and removed boilerplate recorded."""
     frame = clean_records(input_records)
-    removals = frame.filter(pl.col("boilerplate_removed").fill_null("[]") != "[]").height
+    removals = frame.filter(pl.col("boilerplate_removed").list.len() > 0).height
     return Output(
         frame,
         metadata=intermediate_metadata(

@@ -26,7 +26,8 @@ def dataset_card(
         " ".join(metadata["description"].split()),
         "",
         f"Released {metadata['released']}. Files: every table as Parquet and CSV (UTF-8, "
-        "RFC 4180, ISO 8601 dates, empty field for null), `datapackage.json` "
+        "RFC 4180, ISO 8601 dates, empty field for null; a list column, native in Parquet, "
+        "is a JSON array in CSV), `datapackage.json` "
         "(Frictionless Data Package), `croissant.json` (MLCommons Croissant 1.0, validated "
         "with `mlcroissant`), `manifest.json`, and `SHA256SUMS` (check with "
         "`sha256sum -c SHA256SUMS`). `frictionless validate datapackage.json` checks every "
@@ -131,6 +132,18 @@ HOW_TO_LOAD = [
     "duckdb.sql(",
     "    \"select speaker, count(*) as quotations from 'quotes.parquet' \"",
     '    "where speaker is not null group by speaker order by quotations desc limit 5"',
+    ").show()",
+    "```",
+    "",
+    "List columns (`articles.authors`, `articles.boilerplate_removed`, "
+    "`entities.aliases`) are lists in Parquet; each alias on a row of its own:",
+    "",
+    "```python",
+    "import duckdb",
+    "",
+    "duckdb.sql(",
+    "    \"select canonical_name, unnest(aliases) as alias from 'entities.parquet' \"",
+    '    "order by canonical_name, alias limit 5"',
     ").show()",
     "```",
     "",

@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 import pyarrow.parquet as pq
 
-from schemas.derive import arrow_schema
+from schemas.derive import arrow_schema, json_cell
 from schemas.registry import TABLES
 
 HEADER_END = "\n## "  # entries start at the first second-level heading
@@ -95,9 +95,7 @@ def _diff_table(name: str, old_path: Path, new: pl.DataFrame) -> TableDiff:
         both = new.select(keys + values).join(
             old.select(keys + values), on=keys, how="inner", suffix="__old", nulls_equal=True
         )
-        differs = {
-            c: both[c].cast(pl.String).ne_missing(both[f"{c}__old"].cast(pl.String)) for c in values
-        }
+        differs = {c: _text(both[c]).ne_missing(_text(both[f"{c}__old"])) for c in values}
         diff.changed_columns = {c: int(s.sum()) for c, s in differs.items() if s.any()}
         if differs:
             any_change = pl.DataFrame(differs).select(pl.any_horizontal(pl.all())).to_series()
@@ -108,6 +106,13 @@ def _diff_table(name: str, old_path: Path, new: pl.DataFrame) -> TableDiff:
     changed = diff.lines()
     diff.status = "changed" if changed else "same"
     return diff
+
+
+def _text(column: pl.Series) -> pl.Series:
+    """A column as text, to compare values across types (lists as their CSV JSON)."""
+    if column.dtype.is_nested():
+        return pl.Series([json_cell(v) for v in column.to_list()], dtype=pl.String)
+    return column.cast(pl.String)
 
 
 def changelog_entry(

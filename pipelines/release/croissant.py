@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import polars as pl
+
 from schemas.registry import TABLES
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
@@ -63,6 +65,44 @@ _TYPES = {
 PARQUET = "application/x-parquet"
 
 
+def _field(table: str, path: str, column: str, field: Any) -> dict[str, Any]:
+    """One ``cr:Field``; a list column is an array of its items' type (a list of records
+    has one sub-field per record key)."""
+    out: dict[str, Any] = {
+        "@type": "cr:Field",
+        "@id": f"{table}/{column}",
+        "name": column,
+        "description": field.description or column,
+        "dataType": "sc:Text",
+        "source": {"fileObject": {"@id": path}, "extract": {"column": column}},
+    }
+    dtype = field.dtype.type
+    if not dtype.is_nested():
+        out["dataType"] = _TYPES[str(field.dtype)]
+        return out
+    out["isArray"] = True
+    inner = dtype.inner
+    if isinstance(inner, pl.Struct):
+        del out["dataType"]
+        out["subField"] = [
+            {
+                "@type": "cr:Field",
+                "@id": f"{table}/{column}/{key.name}",
+                "name": key.name,
+                "dataType": _TYPES[str(key.dtype)],
+                "source": {
+                    "fileObject": {"@id": path},
+                    "extract": {"column": column},
+                    "transform": {"jsonPath": key.name},
+                },
+            }
+            for key in inner.fields
+        ]
+    else:
+        out["dataType"] = _TYPES[str(inner)]
+    return out
+
+
 def croissant(
     metadata: dict[str, Any], version: str, files: dict[str, dict[str, Any]], cite_as: str
 ) -> dict[str, Any]:
@@ -100,15 +140,7 @@ def croissant(
                 "description": spec.description,
                 "key": [{"@id": f"{name}/{column}"} for column in spec.primary_key],
                 "field": [
-                    {
-                        "@type": "cr:Field",
-                        "@id": f"{name}/{column}",
-                        "name": column,
-                        "description": field.description or column,
-                        "dataType": _TYPES[str(field.dtype)],
-                        "source": {"fileObject": {"@id": path}, "extract": {"column": column}},
-                    }
-                    for column, field in schema.columns.items()
+                    _field(name, path, column, field) for column, field in schema.columns.items()
                 ],
             }
         )

@@ -36,7 +36,7 @@ def table_schema(
 ) -> dict[str, Any]:
     """The Table Schema of one table, derived from its pandera model."""
     schema = spec.model.to_schema()
-    fields = [_field(name, column) for name, column in schema.columns.items()]
+    fields = [_field(name, column, missing_values) for name, column in schema.columns.items()]
     out: dict[str, Any] = {"fields": fields, "missingValues": list(missing_values)}
     if all(not schema.columns[c].nullable for c in spec.primary_key):
         out["primaryKey"] = list(spec.primary_key)
@@ -54,7 +54,7 @@ def table_schema(
     return out
 
 
-def _field(name: str, column: Any) -> dict[str, Any]:
+def _field(name: str, column: Any, missing_values: tuple[str, ...]) -> dict[str, Any]:
     constraints: dict[str, Any] = {}
     if not column.nullable:
         constraints["required"] = True
@@ -74,7 +74,7 @@ def _field(name: str, column: Any) -> dict[str, Any]:
             constraints["minLength"] = stats["min_value"]
     field: dict[str, Any] = {
         "name": name,
-        "type": _TYPES[str(column.dtype)],
+        "type": _type(column, parquet=missing_values == MISSING["parquet"]),
         "description": column.description or "",
     }
     if str(column.dtype) == "Boolean":
@@ -82,6 +82,15 @@ def _field(name: str, column: Any) -> dict[str, Any]:
     if constraints:
         field["constraints"] = constraints
     return field
+
+
+def _type(column: Any, parquet: bool) -> str:
+    """The Table Schema type: a list column is an ``array`` (JSON text) in CSV; in
+    Parquet it is a native list, which Frictionless reads through pandas as a NumPy
+    array that its ``array`` type refuses, so it is ``any`` there (pandera checks it)."""
+    if column.dtype.type.is_nested():
+        return "any" if parquet else "array"
+    return _TYPES[str(column.dtype)]
 
 
 def datapackage(

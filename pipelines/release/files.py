@@ -2,7 +2,8 @@
 
 Belongs here: file formats only. Parquet carries the Arrow schema derived from
 the pandera model (with column descriptions); CSV is UTF-8, RFC 4180 (CRLF
-line ends, quotes only where needed), ISO 8601 dates, empty string for null.
+line ends, quotes only where needed), ISO 8601 dates, empty string for null,
+and list columns as JSON arrays (``schemas.derive.to_csv_frame``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import polars as pl
 import pyarrow.parquet as pq
 
-from schemas.derive import arrow_schema, conform
+from schemas.derive import arrow_schema, conform, to_csv_frame
 from schemas.registry import TableSpec
 
 
@@ -24,7 +25,7 @@ def write_parquet(frame: pl.DataFrame, spec: TableSpec, path: Path) -> None:
 
 def write_csv(frame: pl.DataFrame, spec: TableSpec, path: Path) -> None:
     """Write ``frame`` as RFC 4180 CSV (UTF-8, CRLF, ISO dates, empty for null)."""
-    conform(frame, spec.model).write_csv(
+    to_csv_frame(frame, spec.model).write_csv(
         path,
         include_header=True,
         line_terminator="\r\n",

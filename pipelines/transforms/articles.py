@@ -8,7 +8,6 @@ rules live in ``clean.py`` and ``dates.py``; duplicate detection in ``dedup.py``
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from dataclasses import asdict
 
@@ -20,38 +19,42 @@ from pipelines.transforms.hashing import sha256_text, short_id
 from pipelines.transforms.ingest import InputRecord
 from pipelines.transforms.language import detect_language
 from pipelines.transforms.text import WORD_PATTERN, fold
+from schemas.fields import REMOVALS, STRINGS
 from schemas.rejections import REJECTION_REASONS
 
-RECORD_SCHEMA = {
-    "source_path": pl.String,
-    "source_sha256": pl.String,
-    "source_bytes": pl.Int64,
-    "source_record": pl.Int64,
-    "encoding": pl.String,
-    "text": pl.String,
-    "title": pl.String,
-    "date_raw": pl.String,
-    "url": pl.String,
-    "publisher": pl.String,
-    "authors": pl.String,
-    "updated_raw": pl.String,
-    "date_origin": pl.String,
-    "removed": pl.String,
-    "reason": pl.String,
-    "detail": pl.String,
-}
+_STRING = pl.String()
+RECORD_SCHEMA = pl.Schema(
+    {  # type: ignore[arg-type]  # classes and list instances mixed
+        "source_path": pl.String,
+        "source_sha256": pl.String,
+        "source_bytes": pl.Int64,
+        "source_record": pl.Int64,
+        "encoding": pl.String,
+        "text": pl.String,
+        "title": pl.String,
+        "date_raw": pl.String,
+        "url": pl.String,
+        "publisher": pl.String,
+        "authors": STRINGS,
+        "updated_raw": pl.String,
+        "date_origin": pl.String,
+        "removed": REMOVALS,
+        "reason": pl.String,
+        "detail": pl.String,
+    }
+)
 
 
 def records_frame(records: list[InputRecord]) -> pl.DataFrame:
     """One row per input record, rejected or not, in source order.
 
-    ``authors`` and ``removed`` (what was left out of an HTML page) are JSON arrays.
+    ``authors`` and ``removed`` (what was left out of an HTML page) are lists.
     """
     rows = [
         {
             **{k: v for k, v in asdict(r).items() if k in RECORD_SCHEMA},
-            "authors": _json(r.authors) if r.authors else None,
-            "removed": _json(r.removed),
+            "authors": r.authors or None,
+            "removed": r.removed,
         }
         for r in records
     ]
@@ -76,17 +79,17 @@ def clean_records(records: pl.DataFrame) -> pl.DataFrame:
 
     Adds ``title`` (record title or extracted headline), ``published_date_raw`` and
     ``updated_date_raw``, ``date_source`` (``record_field``, ``html_metadata``,
-    ``header``, ``date_line``, ``byline`` or ``none``), ``authors`` (JSON array),
-    ``wire_agency``, ``dateline_place`` and ``boilerplate_removed`` (JSON array of
+    ``header``, ``date_line``, ``byline`` or ``none``), ``authors`` (a list),
+    ``wire_agency``, ``dateline_place`` and ``boilerplate_removed`` (the list of
     removals with their rule, an HTML page's left-out blocks first).
     """
     rows = records.select("text", "title", "reason", "removed").iter_rows()
     cleaned = [
-        (clean_document(text, title), json.loads(removed or "[]")) if reason is None else None
+        (clean_document(text, title), removed or []) if reason is None else None
         for text, title, reason, removed in rows
     ]
 
-    def column(get: Callable[..., object], dtype: type[pl.DataType] = pl.String) -> pl.Series:
+    def column(get: Callable[..., object], dtype: pl.DataType = _STRING) -> pl.Series:
         return pl.Series([get(*c) if c else None for c in cleaned], dtype=dtype)
 
     frame = records.with_columns(
@@ -95,10 +98,10 @@ def clean_records(records: pl.DataFrame) -> pl.DataFrame:
         header_date=column(lambda c, _: c.date_raw),
         header_source=column(lambda c, _: _DATE_SOURCE_BY_RULE.get(c.date_rule or "")),
         header_updated=column(lambda c, _: c.updated_raw),
-        byline_authors=column(lambda c, _: _json(c.authors) if c.authors else None),
+        byline_authors=column(lambda c, _: c.authors or None, STRINGS),
         wire_agency=column(lambda c, _: c.wire_agency),
         dateline_place=column(lambda c, _: c.dateline_place),
-        boilerplate_removed=column(lambda c, before: _json([*before, *c.removed])),
+        boilerplate_removed=column(lambda c, before: [*before, *c.removed], REMOVALS),
     )
     no_text = pl.col("reason").is_null() & ~pl.col("text").str.contains(r"\w")
     return frame.with_columns(
@@ -112,15 +115,11 @@ def clean_records(records: pl.DataFrame) -> pl.DataFrame:
         .when(pl.col("header_date").is_not_null())
         .then("header_source")
         .otherwise(pl.lit("none")),
-        authors=pl.coalesce("authors", "byline_authors", pl.lit("[]")),
+        authors=pl.coalesce("authors", "byline_authors", pl.lit([], dtype=STRINGS)),
     ).drop(
         "date_raw", "header_date", "header_source", "header_updated", "updated_raw",
         "date_origin", "byline_authors", "removed",
     )  # fmt: skip
-
-
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def normalize_dates(frame: pl.DataFrame, latest: dt.date) -> pl.DataFrame:

@@ -9,7 +9,6 @@ Character-level normalization lives in ``text.py``; finding a printed date line 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -65,10 +64,6 @@ class CleanedDocument:
     authors: list[str] = field(default_factory=list)
     wire_agency: str | None = None
     dateline_place: str | None = None
-
-    def removed_json(self) -> str:
-        """The removals as a compact JSON array of ``{"rule", "text"}`` objects."""
-        return json.dumps(self.removed, ensure_ascii=False, separators=(",", ":"))
 
 
 def clean_document(raw: str, title: str | None = None) -> CleanedDocument:

@@ -8,7 +8,7 @@ import pyarrow as pa_arrow
 import pytest
 
 from schemas.articles import Articles
-from schemas.derive import arrow_schema, polars_schema
+from schemas.derive import arrow_schema, list_columns, polars_schema, to_csv_frame
 from schemas.registry import TABLES
 from schemas.versioning import schema_fingerprint
 
@@ -22,7 +22,7 @@ def _article(**overrides):
         "source_encoding": "utf-8",
         "url": None,
         "publisher": None,
-        "authors": "[]",
+        "authors": [],
         "wire_agency": None,
         "dateline_place": None,
         "title": None,
@@ -38,7 +38,7 @@ def _article(**overrides):
         "word_count": 1,
         "char_count": 5,
         "content_hash": "f" * 64,
-        "boilerplate_removed": "[]",
+        "boilerplate_removed": [],
         "pipeline_version": "0.1.0",
     }
     row.update(overrides)
@@ -77,6 +77,20 @@ def test_arrow_schema_carries_types_nullability_and_descriptions():
     assert schema.field("published_date").nullable is True
     assert schema.field("article_id").nullable is False
     assert schema.field("word_count").metadata[b"description"] == b"Number of words in `text`."
+
+
+def test_list_columns_are_arrow_lists_and_json_arrays_in_csv():
+    assert list_columns(Articles) == ["authors", "boilerplate_removed"]
+    removed = arrow_schema(Articles).field("boilerplate_removed").type
+    assert pa_arrow.types.is_large_list(removed) and removed.value_type.names == ["rule", "text"]
+    frame = _article(
+        authors=["Ana Ruiz", "Zoë Lin"],
+        boilerplate_removed=[{"rule": "byline", "text": "By “Ana”"}],
+    )
+    csv = to_csv_frame(frame, Articles).row(0, named=True)
+    assert csv["authors"] == '["Ana Ruiz","Zoë Lin"]'
+    assert csv["boilerplate_removed"] == '[{"rule":"byline","text":"By “Ana”"}]'
+    assert to_csv_frame(_article(), Articles)["authors"].to_list() == ["[]"]
 
 
 def test_schema_fingerprint_is_stable_and_prefixed():

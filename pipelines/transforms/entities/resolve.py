@@ -8,7 +8,6 @@ person in the corpus with that surname, giving one entity per real-world name
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -154,7 +153,7 @@ def _entities(rows: list[tuple]) -> pl.DataFrame:
             g["type"],
             g["entry"].wikidata_id if g["entry"] else None,
             g["entry"] is not None,
-            json.dumps(sorted(g["aliases"]), ensure_ascii=False),
+            sorted(g["aliases"]),
             g["mentions"],
             len(g["articles"]),
         )

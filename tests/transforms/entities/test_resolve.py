@@ -1,5 +1,3 @@
-import json
-
 import polars as pl
 
 from pipelines.transforms.entities.ner import RAW_MENTION_SCHEMA
@@ -35,7 +33,7 @@ def test_corpus_tables_link_surnames_across_articles_and_count():
     ortiz = entities.filter(pl.col("canonical_name") == "Lena Ortiz").row(0, named=True)
     assert ortiz["entity_id"] == entity_id("Lena Ortiz", "PERSON")
     assert (ortiz["type"], ortiz["mention_count"], ortiz["article_count"]) == ("PERSON", 3, 2)
-    assert json.loads(ortiz["aliases"]) == ["Lena Ortiz", "Ortiz"]
+    assert ortiz["aliases"] == ["Lena Ortiz", "Ortiz"]
     bank = entities.filter(pl.col("canonical_name") == "Harbor Bank").row(0, named=True)
     assert (bank["wikidata_id"], bank["in_register"]) == ("Q42", True)
     assert mentions["resolution"].to_list() == [
