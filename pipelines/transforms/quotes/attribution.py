@@ -162,7 +162,9 @@ class _Context(Subjects):
     def _own_clause_follows(self, quote: QuoteSpan) -> bool:
         """A verb after the quotation in its own sentence ("“…?” Doe repeated."): the
         quotation has an attribution of its own, even one the lexicon does not know.
-        A quotation ending with a period ends its sentence: what follows is not its."""
+        A quotation ending with a period ends its sentence: what follows is not its;
+        after one ending with "?" or "!" only a clause opened by a name, a pronoun or
+        the verb, with the verb among its first words, is its."""
         if self.text[quote.end - 1 : quote.end] == ".":
             return False
         _, right = self.paragraph(quote.end)
@@ -170,9 +172,15 @@ class _Context(Subjects):
             if not self.quoted(match.start()) and sentence_end(self.text, match.start()):
                 right = match.start()
                 break
-        return any(
-            t.pos_ == "VERB" and not self.quoted(t.idx) for t in self.tokens(quote.end, right)
-        )
+        following = [t for t in self.tokens(quote.end, right) if not self.quoted(t.idx)]
+        if self.text[quote.end - 1 : quote.end] in {"?", "!"}:
+            # "“…?” Doe asked." / "“…!” asked Doe." / "“…?” she said.", but not a new
+            # sentence of the narrative ("“…?” The next debate is in May.")
+            words = [t for t in following if not t.is_punct and not t.is_space]
+            if not words or words[0].pos_ not in {"PROPN", "PRON", "VERB"}:
+                return False
+            following = words[:_CUE_WITHIN]
+        return any(t.pos_ == "VERB" for t in following)
 
     def from_label(self, quote: QuoteSpan, colon: int) -> Attribution | None:
         """A short verbless label before a colon ("Gov. Jane Doe (D-Ohio): “…”") names

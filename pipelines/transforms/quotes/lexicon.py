@@ -227,6 +227,23 @@ STATEMENT_NOUNS = frozenset(
         "conference",
         "briefing",
         "interview",
+        # "delivered a blunt message:", "made the case:", "issued a warning:"
+        "message",
+        "retort",
+        "reply",
+        "response",
+        "rebuttal",
+        "warning",
+        "case",
+        "argument",
+        "point",
+        "plea",
+        "appeal",
+        "pledge",
+        "vow",
+        "promise",
+        "answer",
+        "reminder",
     }
 )
 # A period after these, capitalized (or after an initial), does not end a sentence.

@@ -527,3 +527,24 @@ def test_a_name_after_a_fronted_phrase_and_a_role_before_the_cue(nlp):
         "qualified because “the winters are long.”"
     )
     assert attribute(nlp, text)[0][1:] == ("Omar Haddad", "said", "explicit")
+
+
+def test_a_statement_noun_after_a_support_verb_leads_in_with_a_colon(nlp):
+    text = "Whitfield delivered a blunt message to the board: “The ferry stays.”"
+    assert attribute(nlp, text) == [("The ferry stays.", "Dana Whitfield", "delivered", "explicit")]
+
+
+def test_a_question_closing_its_sentence_lets_the_next_quotation_continue(nlp):
+    text = (
+        "“Who pays for it?” Whitfield said, pointing at the harbor. "
+        "“Why would we wait another winter?” The next vote is set for May."
+    )
+    assert [a[1:] for a in attribute(nlp, text)] == [
+        ("Dana Whitfield", "said", "explicit"),
+        ("Dana Whitfield", "said", "explicit"),
+    ]
+
+
+def test_a_question_followed_by_its_own_speaker_is_not_continued(nlp):
+    text = "“Who pays for it?” Whitfield said. “Why would we wait?” Haddad asked."
+    assert [a[1] for a in attribute(nlp, text)] == ["Dana Whitfield", "Omar Haddad"]
