@@ -77,18 +77,26 @@ def missed_speaker_spans(text: str, doc: Any) -> list[Span]:
 
 
 def _name_like(token: Any) -> bool:
-    """A proper noun, or a capitalized word inside a sentence that the tagger read as
-    something else ("O’Donnell" as a noun, "From" as a preposition: "…,” From said")."""
+    """A proper noun, or a capitalized word that the tagger read as something else
+    ("O’Donnell" as a noun, "From" as a preposition: "…,” From said"); at a sentence
+    start only a noun the article never writes in lowercase ("Sanders said", not
+    "Officials said" or "Many said")."""
     if token.pos_ == "PROPN":
         return True
     if token.pos_ == "PRON" or not _NAME_WORD.match(token.text) or token.text.isupper():
         return False
-    if token.i == 0:
-        return False
-    previous = token.doc[token.i - 1]
-    if previous.text == '"':  # a straight mark closes a quotation after its punctuation
+    previous = token.doc[token.i - 1] if token.i else None
+    if previous is not None and previous.text == '"':  # a straight mark closing a quotation
         return token.i > 1 and token.doc[token.i - 2].text in {",", "?", "!", "."}
-    return previous.text not in {".", "!", "?", "“"} and not previous.is_space
+    if previous is None or previous.text in {".", "!", "?", "“"} or previous.is_space:
+        # capitalized because it opens a sentence ("Sanders said", "Officials said",
+        # "Many said"): a name only if read as a noun and never written in lowercase
+        return token.pos_ == "NOUN" and not _written_lowercase(token.text, token.doc.text)
+    return True
+
+
+def _written_lowercase(word: str, text: str) -> bool:
+    return re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", text) is not None
 
 
 def _word_after_inverted_cue(text: str, cue: Any) -> list[Any]:

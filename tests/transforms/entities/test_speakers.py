@@ -99,3 +99,28 @@ def test_a_capitalized_subject_the_tagger_misread_is_still_a_name(nlp, text, exp
 def test_a_capitalized_word_opening_a_sentence_is_not_taken_for_a_name(nlp):
     text = "Al Many spoke. Many said the plan failed."
     assert ("Many", "PERSON") not in found(nlp, text, ents=lambda doc: [])
+
+
+def as_noun(nlp, text, word):
+    """The parse with ``word``'s second occurrence tagged as a common noun (as the
+    tagger often reads a sentence-initial surname such as "Sanders")."""
+    doc = nlp(text)
+    doc.ents = []
+    second = [t for t in doc if t.text == word][1]
+    second.pos_, second.tag_ = "NOUN", "NNS"
+    return doc
+
+
+def test_a_sentence_initial_surname_read_as_a_noun_is_a_speaker(nlp):
+    text = "Ann Rivers runs the shop. Rivers said the ferry would stay."
+    doc = as_noun(nlp, text, "Rivers")
+    assert [(s.text(text), s.label) for s in missed_speaker_spans(text, doc)] == [
+        ("Ann Rivers", "PERSON"),
+        ("Rivers", "PERSON"),
+    ]
+
+
+def test_a_sentence_initial_word_the_article_writes_in_lowercase_is_not(nlp):
+    text = "Jo Banks runs the shop. Banks said the ferry would stay. The river banks flooded."
+    doc = as_noun(nlp, text, "Banks")
+    assert missed_speaker_spans(text, doc) == []
