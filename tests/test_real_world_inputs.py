@@ -3,6 +3,7 @@ HTML, a wire story with a byline and a dateline, Spanish and French articles, an
 date line that does not fit the date order."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import polars as pl
@@ -113,3 +114,16 @@ def test_a_date_line_out_of_order_is_reported_not_swapped(build):
     )
     assert article["date_issue"] == "numeric date '25/03/2025' does not fit MDY order; not swapped"
     assert article["title"] == "Council delays vote on bus lanes"
+
+
+def test_the_provenance_sidecar_fills_what_the_inputs_do_not_say(build):
+    story = _article(build, "wire_story.txt")
+    assert (story["url"], story["publisher"]) == (
+        "https://harborwire.example/2025/03/ferry-strike",
+        "Harbor Wire",
+    )
+    page = _article(build, "saved_page.html")  # the page's own canonical URL wins
+    assert page["url"] == "https://harborgazette.example/news/2025/03/ferry-winter"
+    manifest = json.loads((build.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["provenance_file"]["path"] == "provenance.csv"
+    assert "provenance.csv" not in {i["path"] for i in manifest["inputs"]}

@@ -7,6 +7,7 @@ from pipelines.metadata import intermediate_metadata
 from pipelines.resources import PipelineSettings
 from pipelines.transforms.articles import records_frame
 from pipelines.transforms.ingest import InputRecord, discover_files, read_input
+from pipelines.transforms.provenance import PROVENANCE_FILE, read_provenance, with_provenance
 
 PROGRESS_EVERY = 500
 
@@ -19,7 +20,8 @@ def input_records(
 
     Files that cannot become articles (empty, binary, undecodable, too large,
     invalid JSON, symlinks…) are kept as rows with a rejection reason, so every
-    input is accounted for.
+    input is accounted for. A ``provenance.csv`` at the folder's top is not an input:
+    it fills ``url`` and ``publisher`` of the files it names.
     """
     root = settings.seeds_path()
     if not root.is_dir():
@@ -27,12 +29,18 @@ def input_records(
             f"seeds folder {root} does not exist; create it or set "
             "`seeds_dir` in the PipelineSettings resource"
         )
-    paths = discover_files(root)
+    sidecar = root / PROVENANCE_FILE
+    paths = [p for p in discover_files(root) if p != sidecar]
     records: list[InputRecord] = []
     for count, path in enumerate(paths, start=1):
         records.extend(read_input(path, root, settings.max_file_bytes))
         if count % PROGRESS_EVERY == 0 or count == len(paths):
             context.log.info(f"ingested {count}/{len(paths)} files")
+    if sidecar.is_file():
+        known = {p.relative_to(root).as_posix() for p in paths}
+        provenance = read_provenance(sidecar, known)
+        records = with_provenance(records, provenance)
+        context.log.info(f"{PROVENANCE_FILE}: provenance for {len(provenance)} files")
     frame = records_frame(records)
     rejected = frame.filter(pl.col("reason").is_not_null())
     return Output(

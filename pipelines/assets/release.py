@@ -1,5 +1,7 @@
 """The release stage: writing the validated tables as a dataset version."""
 
+from pathlib import Path
+
 import polars as pl
 from dagster import AssetExecutionContext, AssetIn, MaterializeResult, MetadataValue, asset
 
@@ -12,6 +14,8 @@ from pipelines.resources import (
     load_dataset_metadata,
     pipeline_version,
 )
+from pipelines.transforms.hashing import sha256_file
+from pipelines.transforms.provenance import PROVENANCE_FILE
 from schemas.registry import TABLES
 
 
@@ -54,6 +58,7 @@ def dataset_release(
             },
             "ner_model": nlp.info(),
             "inputs": inputs.to_dicts(),
+            **_provenance_file(settings.seeds_path()),
         },
     )
     mode = context.run.tags.get(VERSIONING_TAG) or load_dataset_metadata().versioning
@@ -72,3 +77,11 @@ def dataset_release(
             **{f"rows_{name}": count for name, count in rows.items()},
         }
     )
+
+
+def _provenance_file(seeds: Path) -> dict[str, dict[str, str]]:
+    """The manifest's ``provenance_file`` (path and SHA-256), when the seeds have one."""
+    path = seeds / PROVENANCE_FILE
+    if not path.is_file():
+        return {}
+    return {"provenance_file": {"path": PROVENANCE_FILE, "sha256": sha256_file(path)}}

@@ -27,7 +27,7 @@ def test_the_front_matter_names_one_config_per_table(seeds_build):
 
 def test_every_loading_example_runs_in_the_version_folder(seeds_build):
     blocks = _blocks(seeds_build.folder)
-    assert len(blocks) == 5
+    assert len(blocks) == 6
     ran = []
     for code in blocks:
         if "from datasets import" in code:
@@ -41,10 +41,11 @@ def test_every_loading_example_runs_in_the_version_folder(seeds_build):
         )
         assert done.returncode == 0, f"{code}\n{done.stderr[-2000:]}"
         ran.append(done.stdout)
-    assert len(ran) == 4
+    assert len(ran) == 5
     assert "quote_text" in ran[0] and "published_date" in ran[1]
     assert "quotations" in ran[2]
-    assert ran[3].strip().endswith("mentions")
+    assert "│ Democratic Party │ Democrat " in ran[3]  # one alias per row, from the list
+    assert ran[4].strip().endswith("mentions")
 
 
 def test_the_hugging_face_example_when_datasets_is_installed(seeds_build):
