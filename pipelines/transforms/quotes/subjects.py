@@ -89,18 +89,32 @@ class Subjects(QuoteContext):
                 named = [r for r in resolved if r[0] is not None]
                 speakers = [r for r in named if r[0] and r[0].type in {"PERSON", "ORG"}]
                 return (speakers or named or resolved)[0]
-            if verb.dep_ not in _CLIMB_DEPS or verb.head is verb:
+            if verb.dep_ not in _CLIMB_DEPS or verb.head.i == verb.i:
                 break
             verb = verb.head
             # "by saying", "issued a statement saying": through the preposition or the noun
             while verb.dep_ in _PASS_THROUGH and verb.pos_ in {"ADP", "NOUN"}:
                 verb = verb.head
-            if cue.tag_ == "VBG" and verb.dep_ == "ccomp" and is_cue(verb.head):
-                # "Doe said that Roe was …, adding …": the participle is Doe's, not Roe's
+            if (cue.tag_ == "VBG" or self._joined_to_a_thing(cue, verb)) and (
+                verb.dep_ == "ccomp" and is_cue(verb.head)
+            ):
+                # "Doe said that Roe was …, adding …" and "Doe said the plan was late but
+                # added …" (the parser joins "added" to "was"): the cue is Doe's
                 verb = verb.head
         return (
             self._inverted_name(cue) or self._name_just_before(cue) or self._sentence_subject(cue)
         ), "explicit"
+
+    @staticmethod
+    def _joined_to_a_thing(cue: Any, verb: Any) -> bool:
+        """A cue the parser joined to the verb of a reported clause whose subject is a
+        thing, not someone who could speak ("… the plan was late but added")."""
+        if cue.dep_ != "conj" or verb.i != cue.head.i:
+            return False
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        return bool(subjects) and all(
+            s.pos_ == "NOUN" or s.lower_ in {"it", "this", "that"} for s in subjects
+        )
 
     def _sentence_subject(self, cue: Any) -> EntityMention | None:
         """ "Jane Doe, the mother of a victim, thought of him as “…”, adding: “…”": a

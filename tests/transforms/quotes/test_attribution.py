@@ -548,3 +548,13 @@ def test_a_question_closing_its_sentence_lets_the_next_quotation_continue(nlp):
 def test_a_question_followed_by_its_own_speaker_is_not_continued(nlp):
     text = "“Who pays for it?” Whitfield said. “Why would we wait?” Haddad asked."
     assert [a[1] for a in attribute(nlp, text)] == ["Dana Whitfield", "Omar Haddad"]
+
+
+def test_a_cue_the_parser_joins_to_a_reported_clause_about_a_thing_is_the_reporters(nlp):
+    text = "Whitfield said the plan was late but added, “We will finish it.”"
+    assert attribute(nlp, text)[0][1:] == ("Dana Whitfield", "added", "explicit")
+
+
+def test_a_cue_joined_to_a_reported_clause_about_a_person_stays_that_persons(nlp):
+    text = "Whitfield said Haddad was late and added a note: “We will finish it.”"
+    assert attribute(nlp, text)[0][1] == "Omar Haddad"
