@@ -80,34 +80,47 @@ class _Context(Subjects):
         self, quote: QuoteSpan, window: tuple[int, int] | None = None, method: str | None = None
     ) -> Attribution:
         left, right = window or self.window(quote.start, quote.end)
-        according = re.search(r"\baccording to\b", self.text[left:right], re.IGNORECASE)
-        if according:
-            after = left + according.end()
-            # the phrase "according to" introduces ("according to a CNN report", "according
-            # to Gov. Jane Doe"), not a name past a comma ("according to its analysis, the NLD")
-            named = [
-                m
-                for m in self.mentions
-                if after <= m.start <= after + 40
-                and not re.search(r"[,;:]", self.text[after : m.start])
-            ]
-            if named:
-                return Attribution(named[0], "according to", method or "explicit")
         cues = [t for t in self.tokens(left, right) if not self.quoted(t.idx) and is_cue(t)]
-        if not cues:
-            return NONE
         holding = [c for c in cues if self.holds(c, quote)]
         following = [c for c in cues if self._attributes_from_after(quote, c)]
         if following:  # "“…,” the agency said": nothing but the cue's subject between
-            cue = following[0]
-        elif holding:  # the innermost cue the quotation hangs from ("X said Y “…”, Z reported")
+            return self._from_cue(following[0], method)
+        if holding:  # the innermost cue the quotation hangs from ("X said Y “…”, Z reported")
             cue = min(holding, key=lambda t: (len(list(t.subtree)), abs(t.idx - quote.start)))
-        else:
-            cue = min(cues, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
+            attribution = self._from_cue(cue, method)
+            if attribution.speaker is not None:
+                return attribution  # "According to the report, Doe said “…”": Doe spoke
+        according = self._according_to(left, right, method)
+        if according is not None:
+            return according
+        if not cues:
+            return NONE
+        if holding:
+            return attribution
+        cue = min(cues, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
+        return self._from_cue(cue, method)
+
+    def _from_cue(self, cue: Any, method: str | None) -> Attribution:
         speaker, how = self.speaker_of(cue)
         if speaker is None:
             return Attribution(None, cue.text, method or "none", self.description_of(cue))
         return Attribution(speaker, cue.text, method or how)
+
+    def _according_to(self, left: int, right: int, method: str | None) -> Attribution | None:
+        """ "according to" names what it introduces ("according to a CNN report",
+        "according to Gov. Jane Doe"), not a name past a comma ("according to its
+        analysis, the NLD")."""
+        according = re.search(r"\baccording to\b", self.text[left:right], re.IGNORECASE)
+        if not according:
+            return None
+        after = left + according.end()
+        named = [
+            m
+            for m in self.mentions
+            if after <= m.start <= after + 40
+            and not re.search(r"[,;:]", self.text[after : m.start])
+        ]
+        return Attribution(named[0], "according to", method or "explicit") if named else None
 
     def _attributes_from_after(self, quote: QuoteSpan, cue: Any) -> bool:
         """The classic attribution after a quotation that does not end its sentence

@@ -109,8 +109,8 @@ class Subjects(QuoteContext):
     def _joined_to_a_thing(cue: Any, verb: Any) -> bool:
         """A cue the parser joined to the verb of a reported clause whose subject is a
         thing, not someone who could speak ("… the plan was late but added")."""
-        if cue.dep_ != "conj" or verb.i != cue.head.i:
-            return False
+        if cue.dep_ != "conj" or verb.i != cue.head.i or is_cue(verb):
+            return False  # "Doe vowed … and has also said …, the paper reported": Doe's
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         return bool(subjects) and all(
             s.pos_ == "NOUN" or s.lower_ in {"it", "this", "that"} for s in subjects

@@ -558,3 +558,29 @@ def test_a_cue_the_parser_joins_to_a_reported_clause_about_a_thing_is_the_report
 def test_a_cue_joined_to_a_reported_clause_about_a_person_stays_that_persons(nlp):
     text = "Whitfield said Haddad was late and added a note: “We will finish it.”"
     assert attribute(nlp, text)[0][1] == "Omar Haddad"
+
+
+def test_a_speaker_the_quotation_hangs_from_wins_over_according_to(nlp):
+    text = "According to Harbor Transit Authority records, Whitfield said “there is hope” then."
+    assert attribute(nlp, text)[0][1:] == ("Dana Whitfield", "said", "explicit")
+
+
+def test_a_cue_right_after_the_quotation_wins_over_according_to(nlp):
+    text = (
+        "According to Harbor Transit Authority records, the line closed. "
+        "“We stand with you,” Haddad told the riders."
+    )
+    assert attribute(nlp, text)[0][1:] == ("Omar Haddad", "told", "explicit")
+
+
+def test_according_to_still_names_a_quotation_no_verb_attributes(nlp):
+    text = "According to Lena Park, “the ferry stays.”"
+    assert attribute(nlp, text)[0][1:] == ("Lena Park", "according to", "explicit")
+
+
+def test_a_conjoined_cue_after_a_reporting_verb_stays_its_subjects(nlp):
+    text = (
+        "Whitfield vowed to fight the closure and has also said he will “fight back” "
+        "against the board, Lena Park reported."
+    )
+    assert attribute(nlp, text)[0][1] == "Dana Whitfield"
