@@ -22,7 +22,7 @@ def model_entity_spans(
     (published types only, `source` = ner) and the named subjects of reporting verbs it
     missed (`source` = speaker), so every speaker can be an entity."""
     texts = dict(articles.select("article_id", "text").iter_rows())
-    spans = model_spans(parsed_docs(parsed_articles, nlp.load().vocab, texts))
+    spans = model_spans(parsed_docs(parsed_articles, nlp.load().vocab, texts, nlp.cache()))
     info = nlp.info()
     return Output(
         spans,

@@ -16,7 +16,9 @@ def parsed_articles(
     parse and named entities), stored as spaCy DocBin bytes with the SHA-256 of the text
     parsed. Entities and quotes are both read from it. Only articles in the model's
     language (or ``und``) are parsed; the others get no entities or quotes. A text
-    the parse cache holds for this model is not parsed again."""
+    the parse cache holds for this model is not parsed again. With the cache on, the
+    parses live there only (the frame holds the text hashes; downstream stages read
+    one parse at a time), so memory does not grow with the corpus."""
     info = nlp.info()
     readable = in_language(articles, info["lang"])
     cache = nlp.cache()
@@ -33,6 +35,7 @@ def parsed_articles(
         n_process=processes,
         progress=lambda done, total: context.log.info(f"parse: {done}/{total} articles"),
         cache=cache,
+        keep_docs=cache is None,
     )
     return Output(
         parsed,
@@ -43,6 +46,6 @@ def parsed_articles(
             parsed_from_cache=reused,
             model=info["name"],
             model_version=info["version"],
-            parse_bytes=int(parsed["doc"].bin.size().sum() or 0),
+            parses_stored_in="parse cache" if cache is not None else "this frame",
         ),
     )

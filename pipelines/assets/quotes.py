@@ -30,7 +30,7 @@ def quotes(
     texts = in_language(articles, nlp.info()["lang"]).select("article_id", "text")
     frame = quotes_table(
         texts,
-        parsed_docs(parsed_articles, nlp.load().vocab, dict(texts.iter_rows())),
+        parsed_docs(parsed_articles, nlp.load().vocab, dict(texts.iter_rows()), nlp.cache()),
         entity_mentions,
         entities,
         progress=lambda done, total: context.log.info(f"quotes: {done}/{total} articles"),

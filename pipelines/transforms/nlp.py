@@ -102,6 +102,7 @@ def parse_articles(
     n_process: int = 1,
     progress: Callable[[int, int], None] | None = None,
     cache: ParseCache | None = None,
+    keep_docs: bool = True,
 ) -> pl.DataFrame:
     """Parse every article once: ``article_id``, ``text_sha256``, ``doc`` (DocBin bytes).
 
@@ -113,31 +114,46 @@ def parse_articles(
         progress: Called as ``progress(done, total)`` every 100 articles and at the end.
         cache: Parses of earlier builds: a text found there is not parsed again, a
             text parsed here is stored. The result is the same with or without it.
+        keep_docs: False (with a cache) leaves ``doc`` null: each parse lives in the
+            cache only and :func:`parsed_docs` reads it from there, one at a time, so
+            memory does not grow with the corpus.
+
+    Raises:
+        ValueError: ``keep_docs`` is False without a cache.
     """
     from spacy.tokens import DocBin
 
+    if not keep_docs and cache is None:
+        raise ValueError("parses can be left out of the frame only with a parse cache")
     ids, texts = articles["article_id"].to_list(), articles["text"].to_list()
     digests = [text_sha256(t) for t in texts]
-    stored = {d: cache.get(d) for d in digests} if cache is not None else {}
-    todo = [(d, t) for d, t in zip(digests, texts, strict=True) if stored.get(d) is None]
+    cached = {d for d in set(digests) if cache.has(d)} if cache is not None else set()
+    parsed: dict[str, bytes | None] = {}
+    if keep_docs and cache is not None:
+        parsed = {d: cache.get(d) for d in cached}
+        cached = {d for d, data in parsed.items() if data is not None}
+    todo = [(d, t) for d, t in zip(digests, texts, strict=True) if d not in cached]
     todo = list(dict(todo).items())  # one parse per distinct text
     docs = nlp.pipe((t for _, t in todo), batch_size=batch_size, n_process=n_process)
-    parsed = {d: data for d, data in stored.items() if data is not None}
     for done, ((digest, _), doc) in enumerate(zip(todo, docs, strict=True), start=1):
         one = DocBin(store_user_data=False)
         one.add(doc)
         data = one.to_bytes()
-        parsed[digest] = data
+        if keep_docs:
+            parsed[digest] = data
         if cache is not None:
             cache.put(digest, data)
         if progress and (done % 100 == 0 or done == len(todo)):
             progress(done, len(todo))
-    rows = [(a, d, parsed[d]) for a, d in zip(ids, digests, strict=True)]
+    rows = [(a, d, parsed.get(d)) for a, d in zip(ids, digests, strict=True)]
     return pl.DataFrame(rows, schema=PARSE_SCHEMA, orient="row")
 
 
 def parsed_docs(
-    parsed: pl.DataFrame, vocab: Any, texts: dict[str, str] | None = None
+    parsed: pl.DataFrame,
+    vocab: Any,
+    texts: dict[str, str] | None = None,
+    cache: ParseCache | None = None,
 ) -> Iterator[tuple[str, Any]]:
     """``(article_id, Doc)`` for every parse, in the frame's order, one at a time.
 
@@ -145,9 +161,11 @@ def parsed_docs(
         parsed: Frame from :func:`parse_articles`.
         vocab: The pipeline's vocabulary (``nlp.vocab``).
         texts: When given, each parse must belong to exactly this article text.
+        cache: Where the parses left out of the frame (``keep_docs=False``) are read.
 
     Raises:
-        ValueError: a parse is of another text than the article's (a stale parse).
+        ValueError: a parse is of another text than the article's (a stale parse), or
+            is neither in the frame nor in the cache.
     """
     from spacy.tokens import DocBin
 
@@ -157,5 +175,13 @@ def parsed_docs(
                 f"the parse of article {article_id} is of another text than the article's: "
                 "re-materialize `parsed_articles`"
             )
+        if data is None:
+            data = cache.get(digest) if cache is not None else None
+            if data is None:
+                where = f"the parse cache {cache.root}" if cache is not None else "the frame"
+                raise ValueError(
+                    f"the parse of article {article_id} is missing from {where}: "
+                    "re-materialize `parsed_articles`"
+                )
         (doc,) = DocBin().from_bytes(data).get_docs(vocab)
         yield article_id, doc

@@ -47,6 +47,10 @@ class ParseCache:
         except OSError:
             return None
 
+    def has(self, text_sha256: str) -> bool:
+        """Whether the text with this SHA-256 has a stored parse."""
+        return self._path(text_sha256).is_file()
+
     def count(self, texts: list[str]) -> int:
         """How many of ``texts`` have a stored parse."""
         return sum(self._path(sha256_text(t)).is_file() for t in texts)

@@ -90,6 +90,29 @@ def test_the_parse_cache_parses_each_text_once_and_changes_nothing(tmp_path):
     assert other_rules.count(frame["text"].to_list()) == 0  # other tokens, other parses
 
 
+def test_parses_left_in_the_cache_are_read_back_one_at_a_time(nlp, tmp_path):
+    from pipelines.transforms.nlp import installed_model_info
+    from pipelines.transforms.parse_cache import ParseCache
+
+    cache = ParseCache.for_model(tmp_path, installed_model_info(DEFAULT_SPACY_MODEL))
+    frame = pl.DataFrame({"article_id": ["a", "b"], "text": [TEXT, "The ferry ran late."]})
+    lean = parse_articles(nlp, frame, cache=cache, keep_docs=False)
+    assert lean["doc"].null_count() == 2 and lean["text_sha256"].to_list() == [
+        text_sha256(TEXT),
+        text_sha256("The ferry ran late."),
+    ]
+    full = parse_articles(nlp, frame)
+    from_cache = [(a, d.to_bytes()) for a, d in parsed_docs(lean, nlp.vocab, cache=cache)]
+    assert from_cache == [(a, d.to_bytes()) for a, d in parsed_docs(full, nlp.vocab)]
+    with pytest.raises(ValueError, match="missing from the frame"):
+        list(parsed_docs(lean, nlp.vocab))
+    (tmp_path / cache.model_key / text_sha256(TEXT)[:2] / f"{text_sha256(TEXT)}.spacy").unlink()
+    with pytest.raises(ValueError, match="missing from the parse cache .*re-materialize"):
+        list(parsed_docs(lean, nlp.vocab, cache=cache))
+    with pytest.raises(ValueError, match="only with a parse cache"):
+        parse_articles(nlp, frame, keep_docs=False)
+
+
 def test_a_quotation_mark_glued_to_a_word_is_a_token_of_its_own():
     from pipelines.resources import DEFAULT_SPACY_MODEL
     from pipelines.transforms.nlp import load_pipeline
