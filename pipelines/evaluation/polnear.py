@@ -9,8 +9,11 @@ PolNeAR annotates attribution relations (source, cue, content spans, brat
 standoff). Each stretch in quotation marks inside a content span becomes a
 gold direct quotation (offsets between the marks, a trailing joining comma
 left out, as in our guidelines), and the relation's source span becomes its
-speaker. Scare quotes that attribute nothing are not annotated by PolNeAR, so
-precision here counts them against us: read it as a lower bound.
+speaker; a quotation inside nested relations takes the innermost one's (the
+smallest content span holding it: "According to the reports, Doe said “…”" is
+Doe's, as the dataset's `speaker` is who spoke). Scare quotes that attribute
+nothing are not annotated by PolNeAR, so precision here counts them against
+us: read it as a lower bound.
 """
 
 from __future__ import annotations
@@ -104,8 +107,10 @@ def polnear_gold(root: Path, split: str) -> Gold:
             continue
         text = (data / "text" / doc).read_text(encoding="utf-8")
         rows.extend(_article_quotes(doc, text, ann.read_text(encoding="utf-8")))
-    quotes = pl.DataFrame(rows, schema=GOLD_QUOTE_SCHEMA).unique(
-        ["doc", "quote_start", "quote_end"], keep="first", maintain_order=True
+    quotes = (
+        pl.DataFrame(rows, schema=GOLD_QUOTE_SCHEMA)
+        .unique(["doc", "quote_start", "quote_end"], keep="first", maintain_order=True)
+        .sort("doc", "quote_start", "quote_end")
     )
     return Gold(
         f"PolNeAR {split}", data / "text", tuple(docs), quotes, None, None, lenient_speakers=True
@@ -131,27 +136,36 @@ def _article_quotes(doc: str, text: str, annotation: str) -> list[dict]:
             spans[fields[0]] = [(int(a), int(b)) for a, b in (r.split() for r in ranges)]
         elif line.startswith("E") and len(fields) >= 2:
             relations.append(dict(part.split(":", 1) for part in fields[1].split()))
-    rows = []
+    found: list[tuple[int, dict]] = []
     for relation in relations:
         source = spans.get(relation.get("Source", ""), [])
         source_text = " ".join(text[a:b] for a, b in source) or None
         kind = source_kind(source_text)
+        contents = [
+            r for key in ("Content", "Content2") for r in spans.get(relation.get(key, ""), [])
+        ]
+        size = sum(end - start for start, end in contents)
         for key in ("Content", "Content2"):
             for start, end in spans.get(relation.get(key, ""), []):
                 for q_start, q_end in quoted_stretches(text, start, end):
-                    rows.append(
-                        {
-                            "doc": doc,
-                            "quote_start": q_start,
-                            "quote_end": q_end,
-                            "speaker": source_text if kind == "name" else None,
-                            "speaker_kind": kind,
-                            "speaker_mention": source_text,
-                            "cue": None,
-                            "note": None,
-                        }
+                    found.append(
+                        (
+                            size,
+                            {
+                                "doc": doc,
+                                "quote_start": q_start,
+                                "quote_end": q_end,
+                                "speaker": source_text if kind == "name" else None,
+                                "speaker_kind": kind,
+                                "speaker_mention": source_text,
+                                "cue": None,
+                                "note": None,
+                            },
+                        )
                     )
-    return rows
+    # A quotation inside nested attributions ("According to the reports, Doe said “…”")
+    # is the innermost relation's: the smallest content that holds it names who spoke.
+    return [row for _, row in sorted(found, key=lambda f: f[0])]
 
 
 def quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int]]:

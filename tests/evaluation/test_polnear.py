@@ -100,3 +100,24 @@ def test_report_refuses_a_folder_that_is_not_polnear_before_loading_models(tmp_p
     assert result.returncode == 1
     assert f"error: {tmp_path} is not a PolNeAR copy" in result.stderr
     assert "evaluating" not in result.stderr
+
+
+def test_a_quotation_in_nested_relations_is_the_innermost_sources(tmp_path):
+    text = "According to the Harbor Gazette, Lena Park said “we stay” on Monday.\n"
+    data = tmp_path / "data" / "dev"
+    (data / "text").mkdir(parents=True)
+    (data / "attributions").mkdir()
+    (data / "text" / "pub_2016-01-01_nested.txt").write_text(text, encoding="utf-8")
+    gazette, park = text.index("Harbor Gazette"), text.index("Lena Park")
+    inner = text.index("“we stay”")
+    lines = [  # the outer relation first, as annotators often write them
+        f"T1\tSource {gazette} {gazette + 14}\tHarbor Gazette",
+        f"T2\tContent {park} {inner + 9}\tLena Park said “we stay”",
+        "E1\tAttribution:T2 Source:T1 Content:T2",
+        f"T3\tSource {park} {park + 9}\tLena Park",
+        f"T4\tContent {inner} {inner + 9}\t“we stay”",
+        "E2\tAttribution:T4 Source:T3 Content:T4",
+    ]
+    (data / "attributions" / "pub_2016-01-01_nested_aaaa.ann").write_text("\n".join(lines))
+    gold = polnear_gold(tmp_path, "dev")
+    assert gold.quotes.select("quote_start", "speaker").rows() == [(inner + 1, "Lena Park")]
