@@ -129,3 +129,15 @@ def test_canonical_rule_dated_before_undated_then_longest_then_smallest_id():
         )
     )
     assert canonical["article_id"].to_list() == ["b" * 16]
+
+
+def test_hashed_shingles_give_the_same_jaccard_as_the_shingles():
+    from pipelines.transforms.dedup import hashed_jaccard, shingle_hashes
+
+    a = "the ferry will run all winter on the north route say officials"
+    b = "the ferry will run all winter on the south route say officials"
+    exact = jaccard(shingles(a, 3), shingles(b, 3))
+    assert hashed_jaccard(shingle_hashes(a, 3), shingle_hashes(b, 3)) == exact == 7 / 13
+    assert list(shingle_hashes(a, 3)) == sorted(set(shingle_hashes(a, 3)))
+    assert shingle_hashes(a, 3).dtype.name == "uint64" and len(shingle_hashes(a, 3)) == 10
+    assert hashed_jaccard(shingle_hashes("", 3), shingle_hashes("", 3)) == 1.0
