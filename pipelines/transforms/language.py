@@ -43,13 +43,14 @@ def detect_language(text: str) -> tuple[str, float]:
     confidence = round(float(confidence), 4)
     if confidence < MIN_CONFIDENCE:
         return UNDETERMINED, confidence
-    judged = same = 0
-    for paragraph in split_paragraphs(text):
-        count = len(words(paragraph))
-        if count < MIN_PARAGRAPH_WORDS:
-            continue
-        judged += count
+    judged = [(p, n) for p in split_paragraphs(text) if (n := len(words(p))) >= MIN_PARAGRAPH_WORDS]
+    total = sum(n for _, n in judged)
+    same, left = 0, total
+    for paragraph, count in judged:  # stop as soon as the share is decided either way
+        if same / total >= MIN_SHARE or (same + left) / total < MIN_SHARE:
+            break
+        left -= count
         same += count if language_identifier().classify(paragraph)[0] == language else 0
-    if judged and same / judged < MIN_SHARE:
+    if total and same / total < MIN_SHARE:
         return UNDETERMINED, confidence
     return str(language), confidence
