@@ -68,39 +68,29 @@ PARQUET = "application/x-parquet"
 def _field(table: str, path: str, column: str, field: Any) -> dict[str, Any]:
     """One ``cr:Field``; a list column is an array of its items' type (a list of records
     has one sub-field per record key)."""
-    out: dict[str, Any] = {
+    source = {"fileObject": {"@id": path}, "extract": {"column": column}}
+    head = {
         "@type": "cr:Field",
         "@id": f"{table}/{column}",
         "name": column,
         "description": field.description or column,
-        "dataType": "sc:Text",
-        "source": {"fileObject": {"@id": path}, "extract": {"column": column}},
     }
     dtype = field.dtype.type
     if not dtype.is_nested():
-        out["dataType"] = _TYPES[str(field.dtype)]
-        return out
-    out["isArray"] = True
-    inner = dtype.inner
-    if isinstance(inner, pl.Struct):
-        del out["dataType"]
-        out["subField"] = [
-            {
-                "@type": "cr:Field",
-                "@id": f"{table}/{column}/{key.name}",
-                "name": key.name,
-                "dataType": _TYPES[str(key.dtype)],
-                "source": {
-                    "fileObject": {"@id": path},
-                    "extract": {"column": column},
-                    "transform": {"jsonPath": key.name},
-                },
-            }
-            for key in inner.fields
-        ]
-    else:
-        out["dataType"] = _TYPES[str(inner)]
-    return out
+        return {**head, "dataType": _TYPES[str(field.dtype)], "source": source}
+    if not isinstance(dtype.inner, pl.Struct):
+        return {**head, "dataType": _TYPES[str(dtype.inner)], "source": source, "isArray": True}
+    sub_fields = [
+        {
+            "@type": "cr:Field",
+            "@id": f"{table}/{column}/{key.name}",
+            "name": key.name,
+            "dataType": _TYPES[str(key.dtype)],
+            "source": {**source, "transform": {"jsonPath": key.name}},
+        }
+        for key in dtype.inner.fields
+    ]
+    return {**head, "source": source, "isArray": True, "subField": sub_fields}
 
 
 def croissant(

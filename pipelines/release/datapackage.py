@@ -31,16 +31,15 @@ ARTICLE_TEXT_LICENSE = {
 MISSING = {"csv": ("",), "parquet": ("", "nan")}
 
 
-def table_schema(
-    spec: TableSpec, foreign_keys: bool = True, missing_values: tuple[str, ...] = ("",)
-) -> dict[str, Any]:
-    """The Table Schema of one table, derived from its pandera model."""
+def table_schema(spec: TableSpec, fmt: str = "csv") -> dict[str, Any]:
+    """The Table Schema of one table's ``fmt`` file (``csv`` or ``parquet``), derived
+    from its pandera model; foreign keys are declared on the CSV resources."""
     schema = spec.model.to_schema()
-    fields = [_field(name, column, missing_values) for name, column in schema.columns.items()]
-    out: dict[str, Any] = {"fields": fields, "missingValues": list(missing_values)}
+    fields = [_field(name, column, fmt) for name, column in schema.columns.items()]
+    out: dict[str, Any] = {"fields": fields, "missingValues": list(MISSING[fmt])}
     if all(not schema.columns[c].nullable for c in spec.primary_key):
         out["primaryKey"] = list(spec.primary_key)
-    if foreign_keys and spec.foreign_keys:
+    if fmt == "csv" and spec.foreign_keys:
         out["foreignKeys"] = [
             {
                 "fields": list(key.fields),
@@ -54,7 +53,7 @@ def table_schema(
     return out
 
 
-def _field(name: str, column: Any, missing_values: tuple[str, ...]) -> dict[str, Any]:
+def _field(name: str, column: Any, fmt: str) -> dict[str, Any]:
     constraints: dict[str, Any] = {}
     if not column.nullable:
         constraints["required"] = True
@@ -74,7 +73,7 @@ def _field(name: str, column: Any, missing_values: tuple[str, ...]) -> dict[str,
             constraints["minLength"] = stats["min_value"]
     field: dict[str, Any] = {
         "name": name,
-        "type": _type(column, parquet=missing_values == MISSING["parquet"]),
+        "type": _type(column, fmt),
         "description": column.description or "",
     }
     if str(column.dtype) == "Boolean":
@@ -84,12 +83,12 @@ def _field(name: str, column: Any, missing_values: tuple[str, ...]) -> dict[str,
     return field
 
 
-def _type(column: Any, parquet: bool) -> str:
+def _type(column: Any, fmt: str) -> str:
     """The Table Schema type: a list column is an ``array`` (JSON text) in CSV; in
     Parquet it is a native list, which Frictionless reads through pandas as a NumPy
     array that its ``array`` type refuses, so it is ``any`` there (pandera checks it)."""
     if column.dtype.type.is_nested():
-        return "any" if parquet else "array"
+        return "any" if fmt == "parquet" else "array"
     return _TYPES[str(column.dtype)]
 
 
@@ -115,9 +114,7 @@ def datapackage(
                 "description": spec.description,
                 "format": fmt,
                 "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
-                "schema": table_schema(
-                    spec, foreign_keys=fmt == "csv", missing_values=MISSING[fmt]
-                ),
+                "schema": table_schema(spec, fmt),
             }
             if fmt == "csv":
                 # Frictionless checks size and hash of CSV files only; every file's are
