@@ -88,3 +88,14 @@ def test_the_client_alone_installs_small_and_downloads_and_loads_offline(seeds_b
     assert rows.stdout == expected
     offline = subprocess.run(load, env=env, check=True, capture_output=True, text=True)
     assert offline.stdout == expected  # the verified cache, with no server
+    # The database command works in the lean install too (a plain folder as source).
+    out = tmp_path / "news.duckdb"
+    source = str(seeds_build.dataset_root)
+    made = subprocess.run(
+        [newsdata, "database", "--quiet", "--base-url", source, "--out", str(out)],
+        env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    assert made.stdout == f"wrote {out}\n"
+    query = f"import duckdb; print(duckdb.connect({str(out)!r}).sql('FROM quotes').shape[0])"
+    counted = subprocess.run([str(python), "-c", query], check=True, capture_output=True, text=True)
+    assert counted.stdout == expected

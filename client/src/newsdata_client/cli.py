@@ -1,10 +1,12 @@
-"""The ``newsdata`` console command: list and download published versions."""
+"""The ``newsdata`` console command: list, download, or turn a version into a DuckDB file."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from newsdata_client.database import DatabaseError, build_database
 from newsdata_client.fetch import DownloadError, available_versions, default_base_url, download
 
 
@@ -31,6 +33,16 @@ def main(argv: list[str] | None = None) -> int:
         "--dest", default=None, help="folder to write <version>/ into (default: the cache)"
     )
     fetch.add_argument("--quiet", action="store_true", help="no progress bar")
+    db = commands.add_parser(
+        "database",
+        help="download one version and write it as one DuckDB file with its keys",
+        parents=[common],
+    )
+    db.add_argument("--version", default="latest", help="a version such as 0.4.0, or latest")
+    db.add_argument(
+        "--out", default=None, help="the file to write (default: newsdata-<version>.duckdb here)"
+    )
+    db.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     args.base_url = getattr(args, "base_url", None)
     try:
@@ -39,10 +51,14 @@ def main(argv: list[str] | None = None) -> int:
             for entry in index["versions"]:
                 marker = "  (latest)" if entry["version"] == index["latest"] else ""
                 print(f"{entry['version']}{marker}")
-        else:
+        elif args.command == "download":
             folder = download(args.version, args.dest, args.base_url, progress=not args.quiet)
             print(f"verified {folder}")
-    except DownloadError as exc:
+        else:
+            folder = download(args.version, None, args.base_url, progress=not args.quiet)
+            out = Path(args.out or f"newsdata-{folder.name}.duckdb")
+            print(f"wrote {build_database(folder, out)}")
+    except (DownloadError, DatabaseError) as exc:
         print(f"newsdata: error: {exc}", file=sys.stderr)
         return 1
     return 0
