@@ -67,6 +67,18 @@ _NAME = re.compile(
     r"^(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|di|del|la|le|bin|al)\b)(?:\s+\S+){0,4}$"
 )
 _MAX_BYLINE_WORDS = 16
+_MAX_CREDIT_WORDS = 60
+_TERMINAL = (".", "!", "?", ":", '"', "”", "…")
+# Two to four capitalized words (initials and particles allowed): a person's name.
+_PERSON_NAME = re.compile(
+    r"^[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]*\.?|de|van|von|der|da|di|del|la|le|bin|al)){1,3}$"
+)
+# A word naming an academic or professional role in a credit line.
+_CREDIT_ROLE = re.compile(
+    r"\b(?:[Pp]rofessor|[Ll]ecturer|[Rr]eader|[Rr]esearcher|[Rr]esearch|[Ff]ellow|[Dd]irector"
+    r"|[Ss]tudent|[Cc]andidate|[Ss]cientist|[Cc]hair|[Dd]ean|[Ee]ditor|[Ii]nstructor"
+    r"|[Aa]nalyst|[Ee]conomist|[Hh]istorian|[Cc]urator|[Ll]ibrarian|PhD)\b"
+)
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -124,6 +136,29 @@ def read_names(names: str) -> Byline | None:
     if not authors and agency is None:
         return None
     return Byline(authors, agency)
+
+
+def read_author_line(line: str) -> Byline | None:
+    """The authors of a credit line without "By", as academic and magazine outlets
+    print it under the headline: each author's name, then their roles and
+    affiliation, comma-separated, authors separated by semicolons ("Jane Doe,
+    Professor of History, Example University; John Roe, Lecturer, Example
+    College"). Each part after a name opens with a capital, one of them names a
+    role or an institution, and the line ends without a sentence's punctuation;
+    anything else is not a credit line."""
+    if line.endswith(_TERMINAL) or len(line.split()) > _MAX_CREDIT_WORDS or "\n" in line:
+        return None
+    authors = []
+    for credit in line.split(";"):
+        name, *rest = (part.strip() for part in credit.split(","))
+        if not rest or not _PERSON_NAME.match(name):
+            return None
+        if not all(part[:1].isupper() for part in rest):
+            return None
+        if not any(_CREDIT_ROLE.search(part) or _AFFILIATION.search(part) for part in rest):
+            return None
+        authors.append(name)
+    return Byline(authors, None)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipelines.transforms.byline import read_byline, read_dateline
+from pipelines.transforms.byline import read_author_line, read_byline, read_dateline
 from pipelines.transforms.header import find_date_line, separate_header_lines
 from pipelines.transforms.text import fold, join_paragraphs, normalize_characters, split_paragraphs
 
@@ -117,9 +117,10 @@ def _is_headline(paragraphs: list[str]) -> bool:
 
 
 def _drop_byline(paragraphs: list[str], doc: CleanedDocument) -> list[str]:
-    """A byline line among the first paragraphs goes to the authors (and agency)."""
+    """A byline line ("By …") or a credit line ("Jane Doe, Professor of History, Example
+    University") among the first paragraphs goes to the authors (and agency)."""
     for index, paragraph in enumerate(paragraphs[:_BYLINE_SCAN]):
-        byline = read_byline(paragraph)
+        byline = read_byline(paragraph) or read_author_line(paragraph)
         if byline is not None:
             doc.authors = doc.authors or byline.authors
             doc.wire_agency = doc.wire_agency or byline.agency

@@ -2,7 +2,13 @@
 
 import pytest
 
-from pipelines.transforms.byline import Byline, Dateline, read_byline, read_dateline
+from pipelines.transforms.byline import (
+    Byline,
+    Dateline,
+    read_author_line,
+    read_byline,
+    read_dateline,
+)
 
 
 @pytest.mark.parametrize(
@@ -35,6 +41,38 @@ def test_bylines_give_authors_and_agency(line, expected):
 )
 def test_sentences_starting_with_by_are_not_bylines(line):
     assert read_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Dana Whitfield, Professor of Maritime History, Harbor University", ["Dana Whitfield"]),
+        ("Ida K. Berg, Senior Lecturer in Law, School of Law, Bay College", ["Ida K. Berg"]),
+        ("Omar Haddad, Postdoctoral researcher of port cities, Coast Institute", ["Omar Haddad"]),
+        (
+            "Lena Park, Reader in Economics, Bay College; Ray Okafor, Associate Professor, "
+            "Department of Trade, Port University",
+            ["Lena Park", "Ray Okafor"],
+        ),
+    ],
+)
+def test_credit_lines_without_by_give_authors(line, expected):
+    assert read_author_line(line) == Byline(expected, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dana Whitfield, a professor at Harbor University, said the ferry was late.",
+        "Dana Whitfield, Professor of Maritime History, Harbor University.",  # a sentence
+        "Harbor City, Maine, United States",  # a place, no role
+        "Dana Whitfield, Reuters",  # no role or institution
+        "Dana Whitfield, who teaches at Harbor University",  # a lowercase clause
+        "Whitfield, Professor of History, Harbor University",  # one word is not a name
+    ],
+)
+def test_other_lines_are_not_credit_lines(line):
+    assert read_author_line(line) is None
 
 
 @pytest.mark.parametrize(

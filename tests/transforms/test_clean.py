@@ -120,6 +120,21 @@ def test_a_byline_goes_to_the_authors_and_out_of_the_text():
     assert {"rule": "byline", "text": "By Dana Whitfield and Omar Haddad"} in doc.removed
 
 
+def test_a_credit_line_goes_to_the_authors_and_out_of_the_text():
+    credit = "Dana Whitfield, Professor of Maritime History, Harbor University"
+    doc = clean_document(
+        f"Ferry terminal approved\n\n{credit}\n\nPublished: March 4, 2025\n\n"
+        "The board met on Tuesday.\n\nIt voted."
+    )
+    assert (doc.title, doc.date_raw, doc.text, doc.authors) == (
+        "Ferry terminal approved",
+        "March 4, 2025",
+        "The board met on Tuesday.\n\nIt voted.",
+        ["Dana Whitfield"],
+    )
+    assert {"rule": "byline", "text": credit} in doc.removed
+
+
 def test_a_byline_alone_is_not_taken_for_a_headline():
     doc = clean_document("By Lena Park\n\nThe board met on Tuesday.")
     assert (doc.title, doc.authors, doc.text) == (None, ["Lena Park"], "The board met on Tuesday.")

@@ -36,7 +36,8 @@ _GROUP_SUFFIX = re.compile(r"(?:ans|ians|ese|is|ites|ists|ims)$")
 
 def _common_plural(span: Any) -> bool:
     """A one-word span tagged as a plural common noun, capitalized as a common word is
-    at a sentence start or in an organization's house style ("Soldiers")."""
+    at a sentence start or in an organization's house style ("Soldiers"), and not the
+    surname of a person the article names in full."""
     word = span.text
     return (
         len(span) == 1
@@ -45,7 +46,15 @@ def _common_plural(span: Any) -> bool:
         and word[:1].isupper()
         and word[1:].islower()
         and not _GROUP_SUFFIX.search(word)
+        and not _surname_in_doc(span)
     )
+
+
+def _surname_in_doc(span: Any) -> bool:
+    """The word ends a person's full name elsewhere in the article ("Bernie Sanders"
+    … "Sanders said", where the tagger reads "Sanders" as a plural noun)."""
+    word = span.text
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in span.doc.ents)
 
 
 def model_spans(docs: Iterable[tuple[str, Any]]) -> pl.DataFrame:

@@ -38,6 +38,8 @@ ORG_HEAD = re.compile(
     r"|Commission|Institute|Center|Centre|University|College|Association|Union|Party"
     r"|Company|Inc\.?|Corp\.?|Ltd\.?|Foundation|Authority|Coalition|Network|Group)$"
 )
+_MAX_NAME_WORDS = 4
+_CLAUSE_WORDS = 8
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|[A-Z]\.)$")
 _AFTER_CLOSING_MARK = re.compile(r"[,?!—–-][”\"]\s*\Z")
 
@@ -51,22 +53,23 @@ def missed_speaker_spans(text: str, doc: Any) -> list[Span]:
     """
     quoted = [(q.start - 1, q.end + 1) for q in find_quotes(text)]
     # Only names count: a speaker inside a span the model read as a work or a date
-    # ("Twitter's Adam Sharp" as a WORK_OF_ART) is still missed.
-    covered = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PUBLISHED_LABELS]
+    # ("Twitter's Adam Sharp" as a WORK_OF_ART) is still missed, and so is a name of
+    # several words read as a group ("stated Roman Smbatyan", NORP): a group does not
+    # speak as one named subject.
+    covered = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ in PUBLISHED_LABELS and not (e.label_ == "NORP" and len(e) > 1)
+    ]
     found: dict[tuple[int, int], Span] = {}
     for token in doc:
         if not is_cue(token) or _inside(token.idx, quoted):
             continue
-        after = _word_after_inverted_cue(text, token)
-        for subject in [*token.children, *after]:
-            inverted = subject in after
-            if not inverted and (subject.dep_ not in SUBJECT_DEPS or not _name_like(subject)):
+        for tokens in _subject_names(text, token):
+            if _inside(tokens[0].idx, quoted):
                 continue
-            if _inside(subject.idx, quoted):
-                continue
-            tokens = [subject] if inverted else _name_tokens(subject)
             if len(tokens) == 1:  # "Ebeling said": a surname, if the article gives the full name
-                spans = _surname_and_full_name(text, subject, quoted)
+                spans = _surname_and_full_name(text, tokens[0], quoted)
             else:
                 spans = [_typed_name(text, tokens)]
             for span in spans:
@@ -74,6 +77,87 @@ def missed_speaker_spans(text: str, doc: Any) -> list[Span]:
                     continue
                 found.setdefault((span.start, span.end), span)
     return sorted(found.values(), key=lambda s: s.start)
+
+
+def _subject_names(text: str, cue: Any) -> list[list[Any]]:
+    """The name words that may be the cue's subject: its parsed subjects that look
+    like names, the word right after an inverted cue, and two plain text patterns
+    whatever the parser made of them: "“…,” Conway notes." (only name words between
+    the closing mark and the cue) and "“…,” said Oversight ranking Democrat Elijah
+    Cummings (D-Md.)." (the name ending the inverted clause)."""
+    names = [
+        _without_leading_entity(_name_tokens(c))
+        for c in cue.children
+        if c.dep_ in SUBJECT_DEPS and _name_like(c)
+    ]
+    names += [[word] for word in _word_after_inverted_cue(text, cue)]
+    for found in (_name_between_mark_and_cue(text, cue), name_ending_inverted_clause(text, cue)):
+        if found and all(found[-1].i != n[-1].i for n in names):
+            names.append(found)
+    return names
+
+
+def _name_between_mark_and_cue(text: str, cue: Any) -> list[Any]:
+    """ "“…,” Conway notes.": one to four name words between a closing mark and the cue."""
+    words: list[Any] = []
+    i = cue.i - 1
+    while i >= 0 and len(words) <= _MAX_NAME_WORDS and cue.doc[i].text not in {'"', "”"}:
+        words.insert(0, cue.doc[i])
+        i -= 1
+    if (
+        i < 1
+        or not 1 <= len(words) <= _MAX_NAME_WORDS
+        or cue.doc[i - 1].text not in {",", "?", "!"}
+    ):
+        return []
+    if not all(_NAME_WORD.match(w.text) or w.lower_ in PARTICLES for w in words):
+        return []
+    return words if len(words) > 1 or _name_like(words[0]) else []
+
+
+def name_ending_inverted_clause(text: str, cue: Any) -> list[Any]:
+    """ "“…,” said Oversight ranking Democrat Elijah Cummings (D-Md.).": after a cue
+    right after a closing mark, a clause of at most eight words without a verb or a
+    preposition other than "of" that ends (at a comma, a period, a semicolon or a
+    bracket) in a run of name words; party, place and organization words that open
+    the run are titles, not the name."""
+    if not _AFTER_CLOSING_MARK.search(text, max(0, cue.idx - 6), cue.idx):
+        return []
+    clause: list[Any] = []
+    for token in cue.doc[cue.i + 1 : cue.i + 2 + _CLAUSE_WORDS]:
+        if token.text in {",", ".", ";", "("} or token.is_space:
+            break
+        clause.append(token)
+    else:
+        return []
+    if not clause or any(
+        t.pos_ in {"VERB", "AUX", "PRON"}
+        and t.tag_ != "VBG"
+        or t.pos_ == "ADP"
+        and t.lower_ != "of"
+        for t in clause
+    ):
+        return []
+    run: list[Any] = []
+    for token in reversed(clause):
+        if not (_NAME_WORD.match(token.text) or token.lower_ in PARTICLES and run):
+            break
+        run.insert(0, token)
+    while run and is_title(run[0].text):
+        run = run[1:]
+    return _without_leading_entity(run)
+
+
+def _without_leading_entity(tokens: list[Any]) -> list[Any]:
+    """ "Democrat" in "Democrat Elijah Cummings": a party, place or organization
+    entity of its own before the name, not the start of one entity that runs to it."""
+    while (
+        len(tokens) > 1
+        and tokens[0].ent_type_ in {"NORP", "ORG", "GPE"}
+        and any(t.ent_iob_ != "I" for t in tokens[1:])
+    ):
+        tokens = tokens[1:]
+    return tokens
 
 
 def _name_like(token: Any) -> bool:

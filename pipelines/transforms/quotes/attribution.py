@@ -128,11 +128,21 @@ class _Context(Subjects):
         between the closing mark and the cue, whatever the parser hung them from."""
         if cue.idx <= quote.end or self.text[quote.end - 1 : quote.end] == ".":
             return False
+        if self.text[quote.end - 1 : quote.end] in {"?", "!"} and self._colon_cue_before(quote):
+            return False  # "Doe responded: “…?” Her critics cited it": a new sentence
         between = [t for t in self.tokens(quote.end + 1, cue.idx) if not t.is_punct]
         if len(between) > _SUBJECT_WORDS:
             return False
         subject = {t.i for c in cue.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
         return all(t.i in subject for t in between)
+
+    def _colon_cue_before(self, quote: QuoteSpan) -> bool:
+        """A lead-in with a cue of its own ends in a colon right before the quotation."""
+        before = self.text[: quote.start].rstrip(' “"\n')
+        if not before.endswith(":"):
+            return False
+        left, _ = self.window(len(before) - 1, len(before) - 1)
+        return any(is_cue(t) for t in self.tokens(left, len(before) - 1) if not self.quoted(t.idx))
 
     def interrupted(
         self, quote: QuoteSpan, earlier: list[tuple[QuoteSpan, Attribution]]

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from pipelines.transforms.entities.speakers import name_ending_inverted_clause
 from pipelines.transforms.quotes.context import EntityMention, QuoteContext
 from pipelines.transforms.quotes.cues import is_cue
 from pipelines.transforms.quotes.lexicon import (
@@ -36,8 +37,9 @@ _FEMALE_ROLES = frozenset(w.lower() for w in GENDERED_TITLES_FEMALE)
 _MALE_ROLES = frozenset(w.lower() for w in GENDERED_TITLES_MALE)
 _PRONOUN_CHAIN = 3  # how many sentences of "he … He …" a pronoun follows back
 _SHORT_ROLE = re.compile(r"\s*(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){0,3}")  # "US citizen "
-# ", 49,", ", a spokesman for the agency,", ", R-Texas," or nothing: one aside, no quotation
-_ASIDE_THEN_CUE = re.compile(r"(?:\s*,(?:[^“”\"\n.!?;]|\.(?!\s)){1,160},)?\s*")
+# ", 49,", ", a spokesman for the agency,", ", R-Texas," or nothing: one aside, no quotation,
+# then at most an adverb ("Doe, exasperated, famously responded")
+_ASIDE_THEN_CUE = re.compile(r"(?:\s*,(?:[^“”\"\n.!?;]|\.(?!\s)){1,160},)?\s*(?:[a-z]+ly\s+)?")
 # what may open the clause before the name: a closing mark, a sentence start, or a
 # comma after a fronted phrase, then at most four words of role ("former president ")
 _OPENS_CLAUSE = re.compile(r"(?:^|[”\",\n]|[.!?]\s)\s*(?:[\w.’'-]+\s+){0,4}$")
@@ -169,14 +171,30 @@ class Subjects(QuoteContext):
         for mention in following:
             titles += self.text[position : mention.start]
             if not _TITLES_ONLY.fullmatch(titles):
-                return None
+                break
             if mention.type == "PERSON":
                 return mention  # "said FBI Special Agent in Charge Jane Doe"
             if mention.type == "ORG" and not any(m.type == "PERSON" for m in following):
                 return mention  # "said the Harbor Transit Authority"
             titles += " "
             position = mention.end
-        return None
+        return self._name_ending_clause(cue)
+
+    def _name_ending_clause(self, cue: Any) -> EntityMention | None:
+        """ "“…,” said Oversight ranking Democrat Elijah Cummings (D-Md.).": the person
+        whose name ends the short inverted clause, lowercase role words before it."""
+        name = name_ending_inverted_clause(self.text, cue)
+        if not name:
+            return None
+        end = name[-1].idx + len(name[-1].text)
+        return next(
+            (
+                m
+                for m in self.mentions
+                if m.start <= name[-1].idx < m.end == end and m.type == "PERSON"
+            ),
+            None,
+        )
 
     def _resolve_subject(self, token: Any) -> tuple[EntityMention | None, str]:
         span_start = min(t.idx for t in token.subtree)

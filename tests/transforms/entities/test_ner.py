@@ -31,3 +31,10 @@ def test_a_plural_tag_keeps_groups_people_and_acronyms():
         ("Richards", "PERSON"),
         ("FARCS", "ORG"),
     ]
+
+
+def test_a_plural_tag_keeps_the_surname_of_a_person_named_in_full():
+    words = ["Kofi", "Sanders", "spoke", ".", "Sanders", "left", ";", "Soldiers", "stayed", "."]
+    tags = ["NNP", "NNP", "VBD", ".", "NNS", "VBD", ":", "NNS", "VBD", "."]
+    ents = [(0, 2, "PERSON"), (4, 5, "ORG"), (7, 8, "ORG")]
+    assert spans_of(words, tags, ents) == [("Kofi Sanders", "PERSON"), ("Sanders", "ORG")]

@@ -1,6 +1,8 @@
 """Speakers the NER model missed, found as the subjects of reporting verbs."""
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from pipelines.resources import DEFAULT_SPACY_MODEL
 from pipelines.transforms.entities.speakers import missed_speaker_spans
@@ -124,3 +126,94 @@ def test_a_sentence_initial_word_the_article_writes_in_lowercase_is_not(nlp):
     text = "Jo Banks runs the shop. Banks said the ferry would stay. The river banks flooded."
     doc = as_noun(nlp, text, "Banks")
     assert missed_speaker_spans(text, doc) == []
+
+
+def parsed(rows, ents=None):
+    """A Doc with a hand-set parse: rows of (word, space after, tag, pos, dep, head index)."""
+    words, spaces, tags, pos, deps, heads = (list(column) for column in zip(*rows, strict=True))
+    lemmas = [{"said": "say", "notes": "note"}.get(w, w.lower()) for w in words]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags, pos=pos,
+               deps=deps, heads=heads, lemmas=lemmas, ents=ents)  # fmt: skip
+
+
+def test_the_name_ending_an_inverted_clause_whatever_the_parse(nlp):
+    # the parse of a real sentence: the name hangs as an object from "ranking"
+    doc = parsed(
+        [
+            ("“", False, "``", "PUNCT", "punct", 3),
+            ("Ready", False, "JJ", "ADJ", "ccomp", 5),
+            (",", False, ",", "PUNCT", "punct", 5),
+            ("”", True, "''", "PUNCT", "punct", 5),
+            ("said", True, "VBD", "VERB", "ROOT", 5),
+            ("Oversight", True, "NN", "NOUN", "npadvmod", 6),
+            ("ranking", True, "VBG", "VERB", "ccomp", 4),
+            ("Democrat", True, "NNP", "PROPN", "compound", 9),
+            ("Kofi", True, "NNP", "PROPN", "compound", 9),
+            ("Mensah", True, "NNP", "PROPN", "dobj", 6),
+            ("(", False, "-LRB-", "PUNCT", "punct", 9),
+            ("D-Md.", False, "NNP", "PROPN", "appos", 9),
+            (")", False, "-RRB-", "PUNCT", "punct", 9),
+            (".", False, ".", "PUNCT", "punct", 4),
+        ],
+        ents=["O"] * 7 + ["B-NORP"] + ["O"] * 6,
+    )
+    found = [(s.text(doc.text), s.label) for s in missed_speaker_spans(doc.text, doc)]
+    assert found == [("Kofi Mensah", "PERSON")]
+
+
+def test_name_words_between_the_closing_mark_and_the_cue_whatever_the_parse(nlp):
+    # "Ebeling" parsed as a compound of the verb "notes", as the model did on a real text
+    doc = parsed(
+        [
+            ("Ann", True, "NNP", "PROPN", "compound", 1),
+            ("Ebeling", True, "NNP", "PROPN", "nsubj", 2),
+            ("spoke", False, "VBD", "VERB", "ROOT", 2),
+            (".", True, ".", "PUNCT", "punct", 2),
+            ("“", False, "``", "PUNCT", "punct", 5),
+            ("Ready", False, "JJ", "ADJ", "ccomp", 9),
+            (",", False, ",", "PUNCT", "punct", 9),
+            ("”", True, "''", "PUNCT", "punct", 9),
+            ("Ebeling", True, "NNP", "PROPN", "compound", 9),
+            ("notes", False, "VBZ", "VERB", "ROOT", 9),
+            (".", False, ".", "PUNCT", "punct", 9),
+        ],
+        ents=["B-PERSON", "I-PERSON"] + ["O"] * 9,
+    )
+    found = [(s.text(doc.text), s.label) for s in missed_speaker_spans(doc.text, doc)]
+    assert found == [("Ebeling", "PERSON")]
+
+
+def test_a_party_word_before_the_name_is_a_title_not_the_name(nlp):
+    text = "“We are ready,” said ranking Democrat Kofi Mensah. He left."
+
+    def party(doc):
+        start = text.index("Democrat")
+        return [doc.char_span(start, start + len("Democrat"), label="NORP")]
+
+    assert found(nlp, text, ents=party) == [("Kofi Mensah", "PERSON")]
+
+
+def test_an_inverted_clause_with_a_preposition_or_verb_names_nobody(nlp):
+    assert found(nlp, "“We are ready,” said a report by Kofi Mensah.", ents=lambda d: []) == []
+    text = "“We are ready,” said the man who met Kofi Mensah."
+    assert found(nlp, text, ents=lambda d: []) == []
+
+
+def test_a_name_of_several_words_read_as_a_group_is_a_speaker(nlp):
+    text = "“We are ready,” stated Roman Mensah, a historian."
+
+    def group(doc):
+        start = text.index("Roman")
+        return [doc.char_span(start, start + len("Roman Mensah"), label="NORP")]
+
+    assert found(nlp, text, ents=group) == [("Roman Mensah", "PERSON")]
+    # a one-word group stays a group
+    text = "“We are ready,” the Republican said."
+    assert (
+        found(
+            nlp,
+            text,
+            ents=lambda doc: [doc.char_span(text.index("Rep"), text.index(" said"), label="NORP")],
+        )
+        == []
+    )

@@ -1,6 +1,8 @@
 """Attribution patterns, each on sentences written for the test."""
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from pipelines.resources import DEFAULT_SPACY_MODEL
 from pipelines.transforms.nlp import load_pipeline
@@ -584,3 +586,46 @@ def test_a_conjoined_cue_after_a_reporting_verb_stays_its_subjects(nlp):
         "against the board, Lena Park reported."
     )
     assert attribute(nlp, text)[0][1] == "Dana Whitfield"
+
+
+def test_a_question_after_a_colon_lead_in_keeps_the_lead_in_speaker(nlp):
+    text = (
+        "Whitfield, exasperated, famously responded: “What difference does it make?” "
+        "Her critics cited it as evidence."
+    )
+    assert attribute(nlp, text) == [
+        ("What difference does", "Dana Whitfield", "responded", "explicit")
+    ]
+
+
+def test_the_person_ending_an_inverted_clause_whatever_the_parse():
+    # the parse of a real sentence: the name hangs as an object from "ranking"
+    rows = [
+        ("“", False, "``", "PUNCT", "punct", 3),
+        ("Ready", False, "JJ", "ADJ", "ccomp", 5),
+        (",", False, ",", "PUNCT", "punct", 5),
+        ("”", True, "''", "PUNCT", "punct", 5),
+        ("said", True, "VBD", "VERB", "ROOT", 5),
+        ("Oversight", True, "NN", "NOUN", "npadvmod", 6),
+        ("ranking", True, "VBG", "VERB", "ccomp", 4),
+        ("Democrat", True, "NNP", "PROPN", "compound", 9),
+        ("Omar", True, "NNP", "PROPN", "compound", 9),
+        ("Haddad", True, "NNP", "PROPN", "dobj", 6),
+        ("(", False, "-LRB-", "PUNCT", "punct", 9),
+        ("D-Md.", False, "NNP", "PROPN", "appos", 9),
+        (")", False, "-RRB-", "PUNCT", "punct", 9),
+        (".", False, ".", "PUNCT", "punct", 4),
+    ]
+    words, spaces, tags, pos, deps, heads = (list(c) for c in zip(*rows, strict=True))
+    lemmas = [{"said": "say"}.get(w, w.lower()) for w in words]
+    ents = ["O"] * 7 + ["B-NORP"] + ["O"] * 6
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags, pos=pos,
+              deps=deps, heads=heads, lemmas=lemmas, ents=ents)  # fmt: skip
+    quotes = find_quotes(doc.text)
+    text = doc.text
+    mentions = [
+        EntityMention(text.index("Democrat"), text.index(" Omar"), "Dem", "Democrats", "NORP"),
+        EntityMention(text.index("Omar"), text.index(" ("), "Oma", "Omar Haddad", "PERSON"),
+    ]
+    (attribution,) = attribute_quotes(doc.text, doc, quotes, mentions)
+    assert (attribution.speaker.name, attribution.cue) == ("Omar Haddad", "said")
