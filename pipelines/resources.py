@@ -21,6 +21,7 @@ from pipelines.transforms.dedup import DEFAULT_SHINGLE_WORDS, DEFAULT_THRESHOLD,
 from pipelines.transforms.ingest import DEFAULT_MAX_BYTES
 from pipelines.transforms.nlp import installed_model_info, load_pipeline
 from pipelines.transforms.parse_cache import ParseCache
+from pipelines.transforms.result_cache import ResultCache
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATASET_METADATA = PROJECT_ROOT / "dataset.yaml"
@@ -102,6 +103,9 @@ class PipelineSettings(ConfigurableResource):
     max_file_bytes: int = DEFAULT_MAX_BYTES
     ingest_date: str = ""
     entity_register: str = str(DEFAULT_REGISTER.relative_to(PROJECT_ROOT))
+    # Per-article results of earlier builds (languages, raw entity spans), by text and
+    # code (``off``: none). Relative to the project.
+    result_cache: str = os.environ.get("NEWSDATA_RESULT_CACHE") or "build/result-cache"
 
     def seeds_path(self) -> Path:
         """Absolute path of the input folder."""
@@ -120,6 +124,13 @@ class PipelineSettings(ConfigurableResource):
         if self.ingest_date:
             return dt.date.fromisoformat(self.ingest_date)
         return dt.datetime.now(dt.UTC).date()
+
+    def results(self, stage: str, *key: str) -> ResultCache | None:
+        """The result cache of ``stage`` for this code and ``key`` (None when
+        ``result_cache`` is ``off``)."""
+        if self.result_cache.lower() in {"", "off", "none"}:
+            return None
+        return ResultCache.for_stage(PROJECT_ROOT / self.result_cache, stage, *key)
 
     def register_path(self) -> Path:
         """Absolute path of the curated entity register."""

@@ -7,6 +7,7 @@ from pipelines.metadata import asset_metadata, describe, frame_metadata
 from pipelines.resources import PipelineSettings, pipeline_version
 from pipelines.transforms.articles import identify_articles, rejected_records
 from pipelines.transforms.dedup import deduplicate
+from pipelines.transforms.language import language_model_version
 from schemas.article_duplicates import ArticleDuplicates
 from schemas.articles import Articles
 from schemas.derive import conform
@@ -32,7 +33,8 @@ def articles_and_duplicates(
     context: AssetExecutionContext, dated_records: pl.DataFrame, settings: PipelineSettings
 ):
     """Deduplicate the accepted records into canonical articles and duplicate links."""
-    candidates = identify_articles(dated_records, pipeline_version())
+    languages = settings.results("languages", language_model_version())
+    candidates = identify_articles(dated_records, pipeline_version(), languages)
     canonical, duplicates = deduplicate(candidates, settings.dedup())
     articles = conform(canonical.rename({"encoding": "source_encoding"}), Articles)
     context.log.info(f"articles written: {articles.height}; duplicates: {duplicates.height}")

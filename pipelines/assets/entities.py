@@ -5,10 +5,11 @@ from dagster import AssetOut, Output, asset, multi_asset
 
 from pipelines.metadata import asset_metadata, describe, frame_metadata, intermediate_metadata
 from pipelines.resources import NlpPipeline, PipelineSettings
-from pipelines.transforms.entities.ner import model_spans
+from pipelines.transforms.entities.ner import cached_model_spans
 from pipelines.transforms.entities.register import load_register
 from pipelines.transforms.entities.resolve import resolve_corpus
 from pipelines.transforms.nlp import in_language, parsed_docs
+from pipelines.transforms.parse_cache import model_key
 from schemas.derive import conform
 from schemas.entities import Entities
 from schemas.entity_mentions import EntityMentions
@@ -16,17 +17,28 @@ from schemas.entity_mentions import EntityMentions
 
 @asset(group_name="entities", kinds={"spacy", "polars"})
 def model_entity_spans(
-    articles: pl.DataFrame, parsed_articles: pl.DataFrame, nlp: NlpPipeline
+    articles: pl.DataFrame,
+    parsed_articles: pl.DataFrame,
+    nlp: NlpPipeline,
+    settings: PipelineSettings,
 ) -> Output[pl.DataFrame]:
     """Raw entity spans read from the shared parse, before correction: the NER model's
     (published types only, `source` = ner) and the named subjects of reporting verbs it
-    missed (`source` = speaker), so every speaker can be an entity."""
+    missed (`source` = speaker), so every speaker can be an entity. A text whose spans an
+    earlier build found with the same code and model is read from the result cache."""
     texts = dict(articles.select("article_id", "text").iter_rows())
-    spans = model_spans(parsed_docs(parsed_articles, nlp.load().vocab, texts, nlp.cache()))
     info = nlp.info()
+    parses = nlp.cache()
+    spans, reused = cached_model_spans(
+        parsed_articles,
+        lambda todo: parsed_docs(todo, nlp.load().vocab, texts, parses),  # loaded if needed
+        settings.results("model_spans", model_key(info)),
+    )
     return Output(
         spans,
-        metadata=intermediate_metadata(spans, model=info["name"], model_version=info["version"]),
+        metadata=intermediate_metadata(
+            spans, model=info["name"], model_version=info["version"], spans_from_cache=reused
+        ),
     )
 
 

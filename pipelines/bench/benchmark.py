@@ -1,26 +1,31 @@
 """Benchmark every stage on a generated corpus; print time, throughput, memory, dedup quality.
 
 ``python -m pipelines.bench.benchmark --articles 10000`` generates the corpus
-(``pipelines.bench.generate``) in a temporary folder, runs the stages as plain
-functions (the same ones the Dagster assets call), and prints one line per stage:
-wall time, articles per second, words per second, and the process's peak
-resident memory so far. First comes the limit: one plain spaCy pass with every
-component over the same texts on the same processes; the summary line gives the
-build's ratio to it, the rebuild with nothing changed and after 1% of the
-articles change (parses from the cache), dedup time and peak RSS; then dedup
-precision and recall against the generator's ground truth. Figures only:
+(``pipelines.bench.generate``) in a temporary folder and runs the stages as plain
+functions (the same ones the Dagster assets call), each dropping what the next
+does not read, as the assets' separate steps do. Three real builds: a full one,
+a rebuild with nothing changed, and one after 1% of the files change (both
+reading the parse cache and the result caches the full build filled). Each
+prints one line per stage: wall time, articles and words per second, the peak
+resident memory within the stage (Linux) and the process's peak so far. Then
+the limit: one plain spaCy pass with every component over the same texts on the
+same processes (``--skip-raw`` leaves it out). The summary gives the build's
+ratio to it, the two rebuilds' shares of the build, dedup time and peak RSS, then
+dedup precision and recall against the generator's ground truth. Figures only:
 nothing here asserts a speed.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import resource
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,39 +47,68 @@ from pipelines.transforms.articles import (
     rejected_records,
 )
 from pipelines.transforms.dedup import deduplicate
-from pipelines.transforms.entities.ner import model_spans
+from pipelines.transforms.entities.ner import cached_model_spans
 from pipelines.transforms.entities.register import load_register
 from pipelines.transforms.entities.resolve import resolve_corpus
+from pipelines.transforms.hashing import sha256_text
 from pipelines.transforms.ingest import discover_files, read_input
+from pipelines.transforms.language import language_model_version
 from pipelines.transforms.nlp import (
     installed_model_info,
     load_pipeline,
     parse_articles,
     parsed_docs,
 )
-from pipelines.transforms.parse_cache import ParseCache
+from pipelines.transforms.parse_cache import ParseCache, model_key
 from pipelines.transforms.quotes.table import quotes_table
+from pipelines.transforms.result_cache import ResultCache
 from schemas.derive import conform
 from schemas.registry import TABLES
 
 
+_PEAK = [0.0]  # the highest stage peak so far: resetting a stage's peak resets ru_maxrss too
+
+
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The process's peak resident memory so far, in MB."""
+    return max(_PEAK[0], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
-stage_seconds: dict[str, float] = {"before_parse": 0.0}
+_CLEAR_REFS = Path("/proc/self/clear_refs")
+_STATUS = Path("/proc/self/status")
 
 
-def _stage(name: str, articles: int, words: int, work: Callable[[], Any]) -> Any:
+def _reset_stage_peak() -> None:
+    """Start a new peak for the next stage (Linux: writing 5 to clear_refs resets
+    VmHWM); elsewhere the stage peak is the process's peak so far."""
+    with contextlib.suppress(OSError):
+        _CLEAR_REFS.write_text("5")
+
+
+def _stage_peak_mb() -> float:
+    """Peak resident memory since the last reset, in MB."""
+    try:
+        for line in _STATUS.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return _peak_mb()
+
+
+def _stage(
+    name: str, articles: int, words: int, work: Callable[[], Any], seconds: dict[str, float]
+) -> Any:
+    _reset_stage_peak()
     start = time.perf_counter()
     result = work()
-    seconds = time.perf_counter() - start
-    stage_seconds[name] = seconds
-    if name in {"ingest", "clean", "dates", "dedup"}:
-        stage_seconds["before_parse"] += seconds
+    took = time.perf_counter() - start
+    seconds[name] = took
+    _PEAK[0] = max(_PEAK[0], _stage_peak_mb())
     print(
-        f"{name:<10} {seconds:8.1f} s  {articles / seconds:9.1f} articles/s  "
-        f"{words / seconds:11.0f} words/s  peak RSS {_peak_mb():7.0f} MB",
+        f"{name:<10} {took:8.1f} s  {articles / took:9.1f} articles/s  "
+        f"{words / took:11.0f} words/s  peak RSS {_stage_peak_mb():7.0f} MB in the stage, "
+        f"{_peak_mb():7.0f} MB so far",
         flush=True,
     )
     return result
@@ -107,132 +141,143 @@ def dedup_quality(
     return precision, recall
 
 
-def run(articles: int, seed: int, work: Path, raw_pass: bool = True) -> None:
-    """Generate, then time every stage (``raw_pass=False`` skips the raw spaCy pass,
-    the limit the build is compared with, which at 100,000 articles takes an hour)."""
-    print(f"generating {articles} articles (seed {seed}) in {work}", flush=True)
-    generate(work, articles, seed)
-    seeds = work / "corpus"
-    words = sum(len(p.read_text(encoding="utf-8-sig").split()) for p in seeds.iterdir())
-    print(f"{articles} files, {words} words", flush=True)
-    records = _stage(
-        "ingest",
-        articles,
-        words,
-        lambda: records_frame([r for p in discover_files(seeds) for r in read_input(p, seeds)]),
-    )
-    cleaned = _stage("clean", articles, words, lambda: clean_records(records))
-    dated = _stage(
-        "dates", articles, words, lambda: normalize_dates(cleaned, dt.date(2026, 11, 21))
-    )
-    canonical, duplicates = _stage(
-        "dedup", articles, words, lambda: deduplicate(identify_articles(dated, "benchmark"))
-    )
+@dataclass
+class Build:
+    """What one timed build leaves for the summary."""
+
+    seconds: dict[str, float]
+    kept: pl.DataFrame  # canonical articles: article_id, source_path, text
+    duplicates: pl.DataFrame
+    tables: dict[str, int]
+    parsed: int  # texts parsed (not read from the parse cache)
+
+
+def build(corpus: Path, work: Path, label: str, nlp: Any, processes: int | None) -> Build:
+    """Every stage, as the Dagster assets run them, on the files in ``corpus``, with the
+    parse cache and the result caches under ``work`` (kept between builds). Each stage
+    drops what the next does not read, as the assets' separate steps do."""
+    print(f"-- {label}", flush=True)
+    seconds: dict[str, float] = {}
+    files = discover_files(corpus)
+    words = sum(len(p.read_text(encoding="utf-8-sig").split()) for p in files)
+    n = len(files)
+
+    def timed(name: str, count: int, words_: int, work_: Callable[..., Any], *args: Any) -> Any:
+        return _stage(name, count, words_, lambda: work_(*args), seconds)
+
+    def ingest() -> pl.DataFrame:
+        return records_frame([r for p in files for r in read_input(p, corpus)])
+
+    records = timed("ingest", n, words, ingest)
+    cleaned = timed("clean", n, words, clean_records, records)
+    del records
+    dated = timed("dates", n, words, normalize_dates, cleaned, dt.date(2026, 11, 21))
+    del cleaned
+    rejections = rejected_records(dated)
+    languages = ResultCache.for_stage(work / "results", "languages", language_model_version())
+
+    def dedup(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        return deduplicate(identify_articles(frame, "benchmark", languages))
+
+    canonical, duplicates = timed("dedup", n, words, dedup, dated)
+    del dated
     kept = canonical.rename({"encoding": "source_encoding"})
-    kept_words = int(kept["word_count"].sum())
-    nlp = load_pipeline(DEFAULT_SPACY_MODEL)
-    processes = NlpPipeline().processes(kept.height)
-    print(f"parse in {processes} process(es)", flush=True)
-    cache = ParseCache.for_model(work / "parse-cache", installed_model_info(DEFAULT_SPACY_MODEL))
-    # The limit: one plain spaCy pass, every component, on the same texts and cores.
-    texts = kept["text"].to_list()
-    if raw_pass:
-        _stage(
-            "raw spaCy",
-            kept.height,
-            kept_words,
-            lambda: sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=processes)),
-        )
-    started = time.perf_counter()
-    parsed = _stage(
-        "parse",
-        kept.height,
-        kept_words,
-        lambda: parse_articles(nlp, kept, n_process=processes, cache=cache, keep_docs=False),
+    del canonical
+    m, kept_words = kept.height, int(kept["word_count"].sum())
+    info = installed_model_info(DEFAULT_SPACY_MODEL)
+    cache = ParseCache.for_model(work / "parse-cache", info)
+    before = sum(1 for t in set(kept["text"].to_list()) if cache.has(sha256_text(t)))
+    workers = processes or NlpPipeline().processes(m - before)
+    parsed = timed(
+        "parse", m, kept_words, parse_articles, nlp, kept, 16, workers, None, cache, False
     )
-    raw = _stage(
-        "ner spans",
-        kept.height,
-        kept_words,
-        lambda: model_spans(parsed_docs(parsed, nlp.vocab, cache=cache)),
-    )
-    entities, mentions = _stage(
-        "entities",
-        kept.height,
-        kept_words,
-        lambda: resolve_corpus(kept, raw, load_register(DEFAULT_REGISTER)),
-    )
-    quotes = _stage(
-        "quotes",
-        kept.height,
-        kept_words,
-        lambda: quotes_table(kept, parsed_docs(parsed, nlp.vocab, cache=cache), mentions, entities),
-    )
+    spans_cache = ResultCache.for_stage(work / "results", "model_spans", model_key(info))
+
+    def docs(frame: pl.DataFrame) -> Any:
+        return parsed_docs(frame, nlp.vocab, cache=cache)
+
+    raw, _ = timed("ner spans", m, kept_words, cached_model_spans, parsed, docs, spans_cache)
+    register = load_register(DEFAULT_REGISTER)
+    entities, mentions = timed("entities", m, kept_words, resolve_corpus, kept, raw, register)
+    del raw
+    quotes = timed("quotes", m, kept_words, quotes_table, kept, docs(parsed), mentions, entities)
     produced = {
         "articles": kept,
         "article_duplicates": duplicates,
-        "rejections": rejected_records(dated),
+        "rejections": rejections,
         "entities": entities,
         "entity_mentions": mentions,
         "quotes": quotes,
     }
     # published as the registry lists them (a table the benchmark lacks is a KeyError)
     tables = {name: conform(produced[name], spec.model) for name, spec in TABLES.items()}
-    _stage(
-        "publish",
-        kept.height,
-        kept_words,
-        lambda: publish(Release("1.0.0", tables, dataset_metadata()), work / "datasets"),
+    del produced, entities, mentions, quotes
+    release = Release("1.0.0", tables, dataset_metadata())
+    timed("publish", m, kept_words, publish, release, work / f"datasets-{label}")
+    total = sum(seconds.values())
+    print(f"{label}: {total:.1f} s, {1000 * total / n:.1f} ms per input file", flush=True)
+    return Build(
+        seconds,
+        kept.select("article_id", "source_path", "text"),
+        duplicates,
+        {k: v.height for k, v in tables.items()},
+        m - before,
     )
-    full = time.perf_counter() - started + stage_seconds["before_parse"]
-    # Incremental: 1% of the articles change (a sentence added); only they are parsed.
-    changed = max(1, kept.height // 100)
-    edited = (
-        kept.with_row_index("i")
-        .with_columns(
-            text=pl.when(pl.col("i") < changed)
-            .then(pl.col("text") + "\n\nThis article was updated.")
-            .otherwise(pl.col("text"))
+
+
+def run(articles: int, seed: int, work: Path, raw_pass: bool = True) -> None:
+    """Generate; time a full build, a rebuild with nothing changed and one after 1% of
+    the files change (both real builds reading the caches); then the raw spaCy pass
+    (``raw_pass=False`` skips it: at 100,000 articles it takes an hour)."""
+    print(f"generating {articles} articles (seed {seed}) in {work}", flush=True)
+    generate(work, articles, seed)
+    corpus = work / "corpus"
+    nlp = load_pipeline(DEFAULT_SPACY_MODEL)
+    full = build(corpus, work, "full build", nlp, None)
+    same = build(corpus, work, "rebuild, nothing changed", nlp, None)
+    # 1% of the files change (a sentence added): only they are parsed and worked on again
+    files = sorted(corpus.iterdir())
+    changed = files[: max(1, len(files) // 100)]
+    for path in changed:
+        path.write_text(path.read_text(encoding="utf-8") + "\n\nThis article was updated.\n")
+    grown = build(corpus, work, "rebuild, 1% changed", nlp, None)
+    for name, result in (("unchanged", same), ("1% changed", grown)):
+        if result.tables != full.tables and name == "unchanged":
+            raise RuntimeError(f"the {name} rebuild published other tables: {result.tables}")
+    processes = NlpPipeline().processes(full.kept.height)
+    seconds: dict[str, float] = {}
+    if raw_pass:
+        texts = full.kept["text"].to_list()
+        kept_words = sum(len(t.split()) for t in texts)
+        _stage(
+            "raw spaCy",
+            len(texts),
+            kept_words,
+            lambda: sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=processes)),
+            seconds,
         )
-        .drop("i")
-    )
-    # Nothing changed: every parse comes from the cache.
-    _stage(
-        "reparse 0%",
-        kept.height,
-        kept_words,
-        lambda: parse_articles(nlp, kept, cache=cache, keep_docs=False),
-    )
-    again = time.perf_counter()
-    _stage(
-        "reparse 1%",
-        kept.height,
-        kept_words,
-        lambda: parse_articles(nlp, edited, cache=cache, keep_docs=False),
-    )
-    incremental = time.perf_counter() - again
-    rebuild = full - stage_seconds["parse"] + incremental  # every other stage reruns
-    same = full - stage_seconds["parse"] + stage_seconds["reparse 0%"]
-    raw_spacy = stage_seconds.get("raw spaCy")
+    total = sum(full.seconds.values())
+    unchanged, incremental = sum(same.seconds.values()), sum(grown.seconds.values())
+    raw_spacy = seconds.get("raw spaCy")
     limit = (
-        f"{full / raw_spacy:.2f} x the raw spaCy pass ({raw_spacy:.1f} s, {processes} process(es))"
+        f"{total / raw_spacy:.2f} x the raw spaCy pass ({raw_spacy:.1f} s, {processes} process(es))"
         if raw_spacy
         else "raw spaCy pass skipped"
     )
     print(
-        f"build {full:.1f} s (parse {stage_seconds['parse']:.1f} s of it, "
-        f"{1000 * full / articles:.1f} ms per input article) = {limit}; "
-        f"nothing changed: rebuild about {same:.1f} s = {same / full:.2f} of "
-        f"the build; after changing {changed} articles the parse takes {incremental:.1f} s "
-        f"and the rebuild about {rebuild:.1f} s = {rebuild / full:.2f} of the build; "
-        f"dedup {stage_seconds['dedup']:.1f} s; peak RSS {_peak_mb():.0f} MB"
+        f"build {total:.1f} s (parse {full.seconds['parse']:.1f} s of it, "
+        f"{1000 * total / articles:.1f} ms per input file) = {limit}; "
+        f"nothing changed: rebuild {unchanged:.1f} s = {unchanged / total:.2f} of the build; "
+        f"after {len(changed)} files change ({grown.parsed} texts parsed): rebuild "
+        f"{incremental:.1f} s = {incremental / total:.2f} of the build; "
+        f"dedup {full.seconds['dedup']:.1f} s; peak RSS {_peak_mb():.0f} MB"
     )
-    precision, recall = dedup_quality(work / "truth.csv", canonical, duplicates)
+    precision, recall = dedup_quality(work / "truth.csv", full.kept, full.duplicates)
     print(
-        f"dedup: {duplicates.height} duplicates found; precision {precision:.4f} "
+        f"dedup: {full.duplicates.height} duplicates found; precision {precision:.4f} "
         f"recall {recall:.4f}"
     )
-    print(f"tables: {', '.join(f'{k} {v.height}' for k, v in tables.items())}")
+    print(f"tables: {', '.join(f'{k} {v}' for k, v in full.tables.items())}")
 
 
 def main() -> None:

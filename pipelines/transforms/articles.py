@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import asdict
 
 import polars as pl
 
@@ -18,6 +17,7 @@ from pipelines.transforms.dates import parse_published_date
 from pipelines.transforms.hashing import sha256_text, short_id
 from pipelines.transforms.ingest import InputRecord
 from pipelines.transforms.language import detect_language
+from pipelines.transforms.result_cache import ResultCache
 from pipelines.transforms.text import WORD_PATTERN, fold
 from schemas.fields import REMOVALS, STRINGS
 from schemas.rejections import REJECTION_REASONS
@@ -50,20 +50,20 @@ def records_frame(records: list[InputRecord]) -> pl.DataFrame:
 
     ``authors`` and ``removed`` (what was left out of an HTML page) are lists.
     """
-    rows = [
-        {
-            **{k: v for k, v in asdict(r).items() if k in RECORD_SCHEMA},
-            "authors": r.authors or None,
-            "removed": r.removed,
-        }
-        for r in records
-    ]
-    frame = (
-        pl.DataFrame(rows, schema=RECORD_SCHEMA, orient="row")
-        if rows
-        else pl.DataFrame(schema=RECORD_SCHEMA)
+    # Sorted here (a record without a number first), so the frame is built once, column
+    # by column: no per-row dictionaries and no second copy of the texts.
+    ordered = sorted(
+        records,
+        key=lambda r: (r.source_path, r.source_record is not None, r.source_record or 0),
     )
-    return frame.sort("source_path", "source_record", nulls_last=False)
+    columns = {
+        name: pl.Series(name, [getattr(r, name) for r in ordered], dtype=dtype)
+        for name, dtype in RECORD_SCHEMA.items()
+        if name not in {"authors", "removed"}
+    }
+    columns["authors"] = pl.Series("authors", [r.authors or None for r in ordered], STRINGS)
+    columns["removed"] = pl.Series("removed", [r.removed for r in ordered], REMOVALS)
+    return pl.DataFrame([columns[name] for name in RECORD_SCHEMA])
 
 
 # Where a date the text itself prints came from, by the cleaning rule that read it.
@@ -139,26 +139,55 @@ def normalize_dates(frame: pl.DataFrame, latest: dt.date) -> pl.DataFrame:
     )
 
 
-def identify_articles(frame: pl.DataFrame, pipeline_version: str) -> pl.DataFrame:
+def identify_articles(
+    frame: pl.DataFrame, pipeline_version: str, languages: ResultCache | None = None
+) -> pl.DataFrame:
     """Accepted records as candidate articles with IDs, hashes and counts.
 
     ``article_id`` is the first 16 hex digits of the SHA-256 of the folded text
     (casefolded words), so it does not depend on the file name, line endings,
     whitespace or encoding; ``content_hash`` is the SHA-256 of the exact text;
-    ``language`` and ``language_confidence`` come from ``language.detect_language``.
+    ``language`` and ``language_confidence`` come from ``language.detect_language``,
+    or from ``languages``, the results of earlier builds, for a text seen there.
     """
     accepted = frame.filter(pl.col("reason").is_null())
     texts = accepted["text"].to_list()
-    languages = [detect_language(t) for t in texts]
+    hashes = [sha256_text(t) for t in texts]
+    detected = _languages(texts, hashes, languages)
     return accepted.with_columns(
-        language=pl.Series([code for code, _ in languages], dtype=pl.String),
-        language_confidence=pl.Series([conf for _, conf in languages], dtype=pl.Float64),
+        language=pl.Series([detected[h][0] for h in hashes], dtype=pl.String),
+        language_confidence=pl.Series([detected[h][1] for h in hashes], dtype=pl.Float64),
         article_id=pl.Series([short_id(fold(t)) for t in texts], dtype=pl.String),
-        content_hash=pl.Series([sha256_text(t) for t in texts], dtype=pl.String),
+        content_hash=pl.Series(hashes, dtype=pl.String),
         word_count=pl.col("text").str.count_matches(WORD_PATTERN).cast(pl.Int64),
         char_count=pl.col("text").str.len_chars().cast(pl.Int64),
         pipeline_version=pl.lit(pipeline_version),
     )
+
+
+LANGUAGE_CACHE_SCHEMA = {
+    "text_sha256": pl.String,
+    "language": pl.String,
+    "language_confidence": pl.Float64,
+}
+
+
+def _languages(
+    texts: list[str], hashes: list[str], cache: ResultCache | None
+) -> dict[str, tuple[str, float]]:
+    """Language and confidence by text hash: the cache's, then detected for the rest
+    (which the cache then keeps)."""
+    stored = cache.load(LANGUAGE_CACHE_SCHEMA) if cache is not None else None
+    known: dict[str, tuple[str, float]] = (
+        {h: (code, conf) for h, code, conf in stored.iter_rows()} if stored is not None else {}
+    )
+    distinct = dict(zip(hashes, texts, strict=True))
+    fresh = {h: detect_language(t) for h, t in distinct.items() if h not in known}
+    if cache is not None and stored is not None and fresh:
+        rows = [(h, code, conf) for h, (code, conf) in fresh.items()]
+        added = pl.DataFrame(rows, schema=LANGUAGE_CACHE_SCHEMA, orient="row")
+        cache.save(pl.concat([stored, added]))
+    return {**known, **fresh}
 
 
 def rejected_records(frame: pl.DataFrame) -> pl.DataFrame:

@@ -11,6 +11,7 @@ has no wheels for Python 3.11.
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -21,6 +22,11 @@ MIN_WORDS = 8  # fewer words than this do not tell a language
 MIN_CONFIDENCE = 0.80
 MIN_PARAGRAPH_WORDS = 12  # paragraphs long enough to be judged on their own
 MIN_SHARE = 0.60  # of the judged words, at least this share in the article's language
+
+
+def language_model_version() -> str:
+    """The detector's version: py3langid's (its model ships inside the package)."""
+    return f"py3langid-{importlib.metadata.version('py3langid')}"
 
 
 @functools.cache

@@ -31,11 +31,7 @@ class ParseCache:
     @classmethod
     def for_model(cls, root: Path, info: dict[str, str]) -> ParseCache:
         """The cache of the model ``info`` describes (``nlp.installed_model_info``)."""
-        key = (
-            f"{info['name']}-{info['version']}-spacy{info.get('spacy_version', '')}"
-            f"-{info.get('tokenizer_rules', '')}"
-        )
-        return cls(Path(root), _UNSAFE.sub("_", key))
+        return cls(Path(root), model_key(info))
 
     def _path(self, text_sha256: str) -> Path:
         return self.root / self.model_key / text_sha256[:2] / f"{text_sha256}.spacy"
@@ -62,3 +58,13 @@ class ParseCache:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(doc)
         os.replace(tmp, path)
+
+
+def model_key(info: dict[str, str]) -> str:
+    """What makes a parse: the model's name and version, spaCy's version and our
+    tokenizer rules, as one file-name-safe string."""
+    key = (
+        f"{info['name']}-{info['version']}-spacy{info.get('spacy_version', '')}"
+        f"-{info.get('tokenizer_rules', '')}"
+    )
+    return _UNSAFE.sub("_", key)

@@ -226,16 +226,31 @@ def test_verification_also_holds_files_to_the_manifest(tmp_path):
 
 def test_a_rebuild_after_one_new_article_parses_only_it(seeds_copy, tmp_path):
     nlp = NlpPipeline(parse_cache=str(tmp_path / "parse-cache"))
-    first = run_build(seeds_copy, tmp_path / "one", nlp=nlp)
+    results = str(tmp_path / "results")
+    first = run_build(seeds_copy, tmp_path / "one", nlp=nlp, result_cache=results)
     (seeds_copy / "new.txt").write_text("A brand new article about ferries.\n\nIt has text.")
-    second = run_build(seeds_copy, tmp_path / "two", nlp=nlp, version="0.1.0")
+    second = run_build(seeds_copy, tmp_path / "two", nlp=nlp, version="0.1.0", result_cache=results)
     full = run_build(
-        seeds_copy, tmp_path / "three", nlp=NlpPipeline(parse_cache="off"), version="0.1.0"
+        seeds_copy,
+        tmp_path / "three",
+        nlp=NlpPipeline(parse_cache="off"),
+        version="0.1.0",
+        result_cache="off",
     )
 
+    def meta(build, node, key):
+        (event,) = build.result.asset_materializations_for_node(node)
+        return event.metadata[key].value
+
     def parse_meta(build):
-        (event,) = build.result.asset_materializations_for_node("parsed_articles")
-        return event.metadata["parsed_from_cache"].value
+        return meta(build, "parsed_articles", "parsed_from_cache")
+
+    def spans_meta(build):
+        return meta(build, "model_entity_spans", "spans_from_cache")
 
     assert (parse_meta(first), parse_meta(second), parse_meta(full)) == (0, 5, 0)
+    assert (spans_meta(first), spans_meta(second), spans_meta(full)) == (0, 5, 0)
     assert _tree(second.folder) == _tree(full.folder)  # incremental = full rebuild
+    # the languages of the five seeds were kept by the first build, the new text added
+    (languages,) = (tmp_path / "results").glob("languages-*.parquet")
+    assert pl.read_parquet(languages).height == 6

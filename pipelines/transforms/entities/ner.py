@@ -7,20 +7,22 @@ model; ``speaker``: a reporting verb's subject the model missed, see
 ("Attendees", "Soldiers") is not a name, unless it is a group's name
 ("Texans") or a person's (surnames such as "Richards" are tagged plural too).
 
-Not here: running the model (``transforms/nlp.py``) or correcting the spans
-(``spans.py``, ``article.py``).
+``cached_model_spans`` reads the spans of texts done in an earlier build from the
+result cache instead of their parses. Not here: running the model
+(``transforms/nlp.py``) or correcting the spans (``spans.py``, ``article.py``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import polars as pl
 
 from pipelines.transforms.entities.spans import PUBLISHED_LABELS
 from pipelines.transforms.entities.speakers import missed_speaker_spans
+from pipelines.transforms.result_cache import ResultCache
 
 RAW_MENTION_SCHEMA = {
     "article_id": pl.String,
@@ -75,3 +77,51 @@ def model_spans(docs: Iterable[tuple[str, Any]]) -> pl.DataFrame:
             for s in missed_speaker_spans(doc.text, doc)
         )
     return pl.DataFrame(rows, schema=RAW_MENTION_SCHEMA, orient="row")
+
+
+_SPAN = pl.Struct({"start": pl.Int64, "end": pl.Int64, "label": pl.String, "source": pl.String})
+# What the result cache keeps: every text's raw spans, in model_spans order.
+SPAN_CACHE_SCHEMA = {"text_sha256": pl.String, "spans": pl.List(_SPAN)}
+
+
+def cached_model_spans(
+    parsed: pl.DataFrame,
+    docs: Callable[[pl.DataFrame], Iterable[tuple[str, Any]]],
+    cache: ResultCache | None,
+) -> tuple[pl.DataFrame, int]:
+    """:func:`model_spans` of every parse, the same rows in the same order, reading
+    texts whose spans the cache holds instead of their parses; and how many of the
+    distinct texts came from the cache.
+
+    Args:
+        parsed: ``article_id`` and ``text_sha256`` of every parse (``nlp.parse_articles``).
+        docs: Gives ``(article_id, Doc)`` for the rows of a frame like ``parsed``
+            (e.g. ``nlp.parsed_docs``); called once, with the texts not in the cache.
+        cache: The stage's results of earlier builds (for this code and model), or None.
+    """
+    stored = cache.load(SPAN_CACHE_SCHEMA) if cache is not None else None
+    known = stored["text_sha256"] if stored is not None else pl.Series([], dtype=pl.String)
+    todo = parsed.filter(~pl.col("text_sha256").is_in(known.implode())).unique(
+        "text_sha256", keep="first", maintain_order=True
+    )
+    fresh = model_spans(docs(todo)) if todo.height else pl.DataFrame(schema=RAW_MENTION_SCHEMA)
+    grouped = fresh.group_by("article_id", maintain_order=True).agg(
+        spans=pl.struct("start", "end", "label", "source")
+    )
+    new = (
+        todo.select("article_id", "text_sha256")
+        .join(grouped, on="article_id", how="left", maintain_order="left")
+        .select("text_sha256", pl.col("spans").fill_null(pl.lit([], dtype=pl.List(_SPAN))))
+    )
+    every = new if stored is None else pl.concat([stored, new])
+    if cache is not None and new.height:
+        cache.save(every)
+    reused = parsed["text_sha256"].n_unique() - todo.height
+    return (
+        parsed.select("article_id", "text_sha256")
+        .join(every, on="text_sha256", how="left", maintain_order="left")
+        .explode("spans")
+        .filter(pl.col("spans").is_not_null())
+        .select("article_id", pl.col("spans").struct.unnest())
+        .cast(RAW_MENTION_SCHEMA)  # type: ignore[arg-type]
+    ), reused
