@@ -65,7 +65,6 @@ from pipelines.transforms.result_cache import ResultCache
 from schemas.derive import conform
 from schemas.registry import TABLES
 
-
 _PEAK = [0.0]  # the highest stage peak so far: resetting a stage's peak resets ru_maxrss too
 
 
