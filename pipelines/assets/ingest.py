@@ -5,11 +5,9 @@ from dagster import AssetExecutionContext, Output, asset
 
 from pipelines.metadata import intermediate_metadata
 from pipelines.resources import PipelineSettings
-from pipelines.transforms.articles import records_frame
-from pipelines.transforms.ingest import InputRecord, discover_files, read_input
-from pipelines.transforms.provenance import PROVENANCE_FILE, read_provenance, with_provenance
-
-PROGRESS_EVERY = 500
+from pipelines.transforms.articles import read_records
+from pipelines.transforms.ingest import discover_files
+from pipelines.transforms.provenance import PROVENANCE_FILE, read_provenance
 
 
 @asset(group_name="ingest", kinds={"polars"})
@@ -31,17 +29,18 @@ def input_records(
         )
     sidecar = root / PROVENANCE_FILE
     paths = [p for p in discover_files(root) if p != sidecar]
-    records: list[InputRecord] = []
-    for count, path in enumerate(paths, start=1):
-        records.extend(read_input(path, root, settings.max_file_bytes))
-        if count % PROGRESS_EVERY == 0 or count == len(paths):
-            context.log.info(f"ingested {count}/{len(paths)} files")
+    provenance = None
     if sidecar.is_file():
         known = {p.relative_to(root).as_posix() for p in paths}
         provenance = read_provenance(sidecar, known)
-        records = with_provenance(records, provenance)
         context.log.info(f"{PROVENANCE_FILE}: provenance for {len(provenance)} files")
-    frame = records_frame(records)
+    frame = read_records(
+        paths,
+        root,
+        settings.max_file_bytes,
+        provenance,
+        lambda done, total: context.log.info(f"ingested {done}/{total} files"),
+    )
     rejected = frame.filter(pl.col("reason").is_not_null())
     return Output(
         frame,

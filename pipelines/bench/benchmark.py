@@ -43,7 +43,7 @@ from pipelines.transforms.articles import (
     clean_records,
     identify_articles,
     normalize_dates,
-    records_frame,
+    read_records,
     rejected_records,
 )
 from pipelines.transforms.dedup import deduplicate
@@ -51,7 +51,7 @@ from pipelines.transforms.entities.ner import cached_model_spans
 from pipelines.transforms.entities.register import load_register
 from pipelines.transforms.entities.resolve import resolve_corpus
 from pipelines.transforms.hashing import sha256_text
-from pipelines.transforms.ingest import discover_files, read_input
+from pipelines.transforms.ingest import discover_files
 from pipelines.transforms.language import language_model_version
 from pipelines.transforms.nlp import (
     installed_model_info,
@@ -164,10 +164,7 @@ def build(corpus: Path, work: Path, label: str, nlp: Any, processes: int | None)
     def timed(name: str, count: int, words_: int, work_: Callable[..., Any], *args: Any) -> Any:
         return _stage(name, count, words_, lambda: work_(*args), seconds)
 
-    def ingest() -> pl.DataFrame:
-        return records_frame([r for p in files for r in read_input(p, corpus)])
-
-    records = timed("ingest", n, words, ingest)
+    records = timed("ingest", n, words, read_records, files, corpus)
     cleaned = timed("clean", n, words, clean_records, records)
     del records
     dated = timed("dates", n, words, normalize_dates, cleaned, dt.date(2026, 11, 21))

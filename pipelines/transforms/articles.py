@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import polars as pl
 
 from pipelines.transforms.clean import clean_document
 from pipelines.transforms.dates import parse_published_date
 from pipelines.transforms.hashing import sha256_text, short_id
-from pipelines.transforms.ingest import InputRecord
+from pipelines.transforms.ingest import DEFAULT_MAX_BYTES, InputRecord, read_input
 from pipelines.transforms.language import detect_language
+from pipelines.transforms.provenance import Provenance, with_provenance
 from pipelines.transforms.result_cache import ResultCache
 from pipelines.transforms.text import WORD_PATTERN, fold
 from schemas.fields import REMOVALS, STRINGS
@@ -43,6 +45,38 @@ RECORD_SCHEMA = pl.Schema(
         "detail": pl.String,
     }
 )
+
+
+CHUNK_ROWS = 2_000  # records turned into Python objects at a time
+
+
+def read_records(
+    paths: list[Path],
+    root: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    provenance: dict[str, Provenance] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> pl.DataFrame:
+    """Every path read into records (``read_input``), with the provenance sidecar's
+    URL and publisher, as one frame in source order. Built from chunks of
+    ``CHUNK_ROWS`` files, so only one chunk's texts are Python objects at a time.
+
+    Args:
+        progress: Called as ``progress(done, total)`` after every chunk of files.
+    """
+    ordered = sorted(paths, key=lambda p: p.relative_to(root).as_posix())
+    chunks = []
+    for start in range(0, len(ordered), CHUNK_ROWS):
+        batch = ordered[start : start + CHUNK_ROWS]
+        records = [r for path in batch for r in read_input(path, root, max_bytes)]
+        if provenance:
+            records = with_provenance(records, provenance)
+        chunks.append(records_frame(records))
+        if progress is not None:
+            progress(start + len(batch), len(ordered))
+    if not chunks:
+        return records_frame([])
+    return pl.concat(chunks, rechunk=False)  # in order: the files were sorted by path
 
 
 def records_frame(records: list[InputRecord]) -> pl.DataFrame:
@@ -81,8 +115,19 @@ def clean_records(records: pl.DataFrame) -> pl.DataFrame:
     ``updated_date_raw``, ``date_source`` (``record_field``, ``html_metadata``,
     ``header``, ``date_line``, ``byline`` or ``none``), ``authors`` (a list),
     ``wire_agency``, ``dateline_place`` and ``boilerplate_removed`` (the list of
-    removals with their rule, an HTML page's left-out blocks first).
+    removals with their rule, an HTML page's left-out blocks first). Works in chunks
+    of ``CHUNK_ROWS`` records, so only one chunk's texts are Python objects at a time.
     """
+    if records.height <= CHUNK_ROWS:
+        return _clean_chunk(records)
+    chunks = [
+        _clean_chunk(records.slice(start, CHUNK_ROWS))
+        for start in range(0, records.height, CHUNK_ROWS)
+    ]
+    return pl.concat(chunks, rechunk=False)
+
+
+def _clean_chunk(records: pl.DataFrame) -> pl.DataFrame:
     rows = records.select("text", "title", "reason", "removed").iter_rows()
     cleaned = [
         (clean_document(text, title), removed or []) if reason is None else None

@@ -32,6 +32,7 @@ _ATTRIBUTION_WORDS = 12  # "Doe, a spokeswoman for the agency, said.": a whole s
 _CUE_WITHIN = 6  # the cue among the first words of that sentence
 _SUBJECT_WORDS = 8  # the longest subject between a quotation and its cue ("the …")
 _LABEL_WORDS = 12
+_SENTENCE_CLOSED = re.compile(r"[.!?][”\"’']?$")  # a sentence (or a quoted one) ends here
 _EVENT_PARAGRAPHS = 3  # how far back a bare lead-in line looks for who spoke
 
 
@@ -103,8 +104,20 @@ class _Context(Subjects):
     def _from_cue(self, cue: Any, method: str | None) -> Attribution:
         speaker, how = self.speaker_of(cue)
         if speaker is None:
+            if self._bare_participle(cue):
+                return NONE  # "Adding, “…”": the sentence has no speaker of its own
             return Attribution(None, cue.text, method or "none", self.description_of(cue))
         return Attribution(speaker, cue.text, method or how)
+
+    def _bare_participle(self, cue: Any) -> bool:
+        """A participle with no subject opening its sentence ("… “wasn’t good.” Adding,
+        “…”"): it continues the previous sentence's speaker, so the quotation is left
+        to the rules for quotations without a cue of their own."""
+        before = self.text[: cue.idx].rstrip(" ")
+        opens = not before or before.endswith("\n") or _SENTENCE_CLOSED.search(before)
+        return bool(
+            opens and cue.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+        )
 
     def _according_to(self, left: int, right: int, method: str | None) -> Attribution | None:
         """ "according to" names what it introduces ("according to a CNN report",
@@ -203,7 +216,13 @@ class _Context(Subjects):
             if not words or words[0].pos_ not in {"PROPN", "PRON", "VERB"}:
                 return False
             following = words[:_CUE_WITHIN]
-        return any(t.pos_ == "VERB" for t in following)
+        # led by a finite verb: "“…,” Doe repeated", not by a participle going on with
+        # the sentence ("“…” - increasing his name recognition and convincing voters")
+        verbs = [t for t in following if t.pos_ == "VERB"]
+        if not verbs:
+            return False
+        auxiliary = any(c.dep_ in {"aux", "auxpass"} for c in verbs[0].children)
+        return verbs[0].tag_ not in {"VBG", "VBN"} or auxiliary  # "reporters were told"
 
     def from_label(self, quote: QuoteSpan, colon: int) -> Attribution | None:
         """A short verbless label before a colon ("Gov. Jane Doe (D-Ohio): “…”") names
