@@ -196,13 +196,18 @@ def identify_articles(
     or from ``languages``, the results of earlier builds, for a text seen there.
     """
     accepted = frame.filter(pl.col("reason").is_null())
-    texts = accepted["text"].to_list()
-    hashes = [sha256_text(t) for t in texts]
-    detected = _languages(texts, hashes, languages)
+    column = accepted["text"]
+    hashes: list[str] = []
+    ids: list[str] = []
+    for start in range(0, len(column), CHUNK_ROWS):  # one chunk of Python strings at a time
+        texts = column.slice(start, CHUNK_ROWS).to_list()
+        hashes.extend(sha256_text(t) for t in texts)
+        ids.extend(short_id(fold(t)) for t in texts)
+    detected = _languages(column, hashes, languages)
     return accepted.with_columns(
         language=pl.Series([detected[h][0] for h in hashes], dtype=pl.String),
         language_confidence=pl.Series([detected[h][1] for h in hashes], dtype=pl.Float64),
-        article_id=pl.Series([short_id(fold(t)) for t in texts], dtype=pl.String),
+        article_id=pl.Series(ids, dtype=pl.String),
         content_hash=pl.Series(hashes, dtype=pl.String),
         word_count=pl.col("text").str.count_matches(WORD_PATTERN).cast(pl.Int64),
         char_count=pl.col("text").str.len_chars().cast(pl.Int64),
@@ -218,7 +223,7 @@ LANGUAGE_CACHE_SCHEMA = {
 
 
 def _languages(
-    texts: list[str], hashes: list[str], cache: ResultCache | None
+    texts: pl.Series, hashes: list[str], cache: ResultCache | None
 ) -> dict[str, tuple[str, float]]:
     """Language and confidence by text hash: the cache's, then detected for the rest
     (which the cache then keeps)."""
@@ -226,8 +231,11 @@ def _languages(
     known: dict[str, tuple[str, float]] = (
         {h: (code, conf) for h, code, conf in stored.iter_rows()} if stored is not None else {}
     )
-    distinct = dict(zip(hashes, texts, strict=True))
-    fresh = {h: detect_language(t) for h, t in distinct.items() if h not in known}
+    todo = [i for i, h in enumerate(hashes) if h not in known]
+    fresh: dict[str, tuple[str, float]] = {}
+    for index in todo:
+        if hashes[index] not in fresh:
+            fresh[hashes[index]] = detect_language(texts[index])
     if cache is not None and stored is not None and fresh:
         rows = [(h, code, conf) for h, (code, conf) in fresh.items()]
         added = pl.DataFrame(rows, schema=LANGUAGE_CACHE_SCHEMA, orient="row")

@@ -17,6 +17,7 @@ smallest ``article_id``, then the smallest source path and record.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +33,7 @@ DEFAULT_SHINGLE_WORDS = 5
 NUM_PERM = 128
 # LSH finds candidates a little below the threshold; exact Jaccard decides.
 _LSH_MARGIN = 0.1
+_CHUNK = 2_000  # texts turned into Python strings at a time
 
 
 @dataclass(frozen=True)
@@ -79,21 +81,27 @@ def _low32(value: np.uint64) -> int:
     return int(value) & 0xFFFFFFFF
 
 
-def near_duplicate_pairs(sets: list[np.ndarray], threshold: float) -> list[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, whose Jaccard is at least ``threshold``.
+def near_duplicate_pairs(
+    count: int, hashes_of: Callable[[int], np.ndarray], threshold: float
+) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, among ``count`` texts whose Jaccard is at
+    least ``threshold``.
 
     Candidates come from MinHash-LSH (fixed seed, so results are reproducible)
-    and are confirmed by Jaccard over the hashed shingles.
+    and are confirmed by Jaccard over the hashed shingles. ``hashes_of(i)`` gives
+    text ``i``'s :func:`shingle_hashes`; it is called once per text in index order
+    and again only for a candidate's earlier text, so no text's shingles are kept.
     """
     lsh = MinHashLSH(threshold=max(0.05, threshold - _LSH_MARGIN), num_perm=NUM_PERM)
     pairs: set[tuple[int, int]] = set()
-    for index, hashes in enumerate(sets):
+    for index in range(count):
+        hashes = hashes_of(index)
         if not len(hashes):
             continue
         signature = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_low32)
         signature.update_batch(hashes)
         for other in lsh.query(signature):
-            if hashed_jaccard(sets[other], hashes) >= threshold:
+            if hashed_jaccard(hashes_of(other), hashes) >= threshold:
                 pairs.add((other, index))
         lsh.insert(index, signature)
     return sorted(pairs)
@@ -115,19 +123,36 @@ def deduplicate(
         input) and one row per non-canonical article with ``source_path``,
         ``source_record``, ``duplicate_article_id``, ``article_id`` (the
         canonical one), ``similarity`` and ``method``.
+
+    Two texts are exact duplicates when their folded texts are equal (compared by
+    a 128-bit BLAKE2b digest of each). Texts are read from the frame one at a
+    time and no text's shingles are kept, so memory does not grow with a copy of
+    the corpus.
     """
-    ordered = candidates.sort(
-        pl.col("published_date"),
-        pl.col("char_count"),
-        "article_id",
-        "source_path",
-        "source_record",
-        descending=[False, True, False, False, False],
-        nulls_last=True,
-    )
-    texts = ordered["text"].to_list()
-    sets = [shingle_hashes(t, settings.shingle_words) for t in texts]
-    parent = list(range(len(texts)))
+    order = (
+        candidates.select(
+            "published_date", "char_count", "article_id", "source_path", "source_record"
+        )
+        .with_row_index("row")
+        .sort(
+            pl.col("published_date"),
+            pl.col("char_count"),
+            "article_id",
+            "source_path",
+            "source_record",
+            descending=[False, True, False, False, False],
+            nulls_last=True,
+        )["row"]
+    )  # the candidates' rows in canonical order
+    ordered = candidates.select("article_id", "source_path", "source_record", "text")[order]
+    ids = ordered["article_id"].to_list()
+    texts = ordered["text"]
+    size = settings.shingle_words
+
+    def hashes_of(index: int) -> np.ndarray:
+        return shingle_hashes(texts[index], size)
+
+    parent = list(range(len(ids)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -135,27 +160,31 @@ def deduplicate(
             i = parent[i]
         return i
 
-    folded = [fold(t) for t in texts]
-    first_seen: dict[str, int] = {}
+    folded = [
+        hashlib.blake2b(fold(text).encode("utf-8"), digest_size=16).digest()
+        for start in range(0, len(texts), _CHUNK)
+        for text in texts.slice(start, _CHUNK).to_list()
+    ]
+    first_seen: dict[bytes, int] = {}
     exact_pairs = [(first_seen.setdefault(f, i), i) for i, f in enumerate(folded)]
     # Rows are in canonical order, so the smaller index always becomes the root.
-    for i, j in exact_pairs + near_duplicate_pairs(sets, settings.threshold):
+    for i, j in exact_pairs + near_duplicate_pairs(len(ids), hashes_of, settings.threshold):
         a, b = root(i), root(j)
         parent[max(a, b)] = min(a, b)
-    roots = [root(i) for i in range(len(texts))]
+    roots = [root(i) for i in range(len(ids))]
     links = [
-        (i, r, 1.0 if folded[i] == folded[r] else hashed_jaccard(sets[i], sets[r]))
+        (i, r, 1.0 if folded[i] == folded[r] else hashed_jaccard(hashes_of(i), hashes_of(r)))
         for i, r in enumerate(roots)
         if i != r
     ]
-    is_canonical = pl.Series([i == r for i, r in enumerate(roots)])
-    canonical = ordered.filter(is_canonical).sort("article_id", "source_path")
+    canonical_rows = order.filter(pl.Series([i == r for i, r in enumerate(roots)]))
+    canonical = candidates[canonical_rows.sort()].sort("article_id", "source_path")
     duplicates = _duplicate_frame(ordered, links, folded)
     return canonical, duplicates
 
 
 def _duplicate_frame(
-    ordered: pl.DataFrame, links: list[tuple[int, int, float]], folded: list[str]
+    ordered: pl.DataFrame, links: list[tuple[int, int, float]], folded: list[bytes]
 ) -> pl.DataFrame:
     ids = ordered["article_id"].to_list()
     paths = ordered["source_path"].to_list()

@@ -8,14 +8,12 @@ person in the corpus with that surname, giving one entity per real-world name
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 
 import polars as pl
 
 from pipelines.transforms.entities.article import acronym_definitions, resolve_article
-from pipelines.transforms.entities.mention import Mention
 from pipelines.transforms.entities.register import Register, RegisterEntry
 from pipelines.transforms.entities.spans import Span
 from pipelines.transforms.hashing import short_id
@@ -42,6 +40,11 @@ def resolve_corpus(
         raw_mentions: Raw spans (``article_id``, ``start``, ``end``, ``label``, ``source``:
             ``ner`` for the model's, ``speaker`` for speakers the model missed).
         register: The curated entity register.
+
+    Articles are resolved one at a time (in ``article_id`` order) into a columnar
+    frame, a chunk of articles at a time, so memory holds one chunk's mentions as
+    Python objects; the corpus-level rules (surname linking, one type per name) run
+    on that frame.
     """
     spans: dict[str, list[Span]] = defaultdict(list)
     speakers: dict[str, list[Span]] = defaultdict(list)
@@ -49,33 +52,54 @@ def resolve_corpus(
         "article_id", "start", "end", "label", "source"
     ).iter_rows():
         (speakers if source == "speaker" else spans)[article_id].append(Span(start, end, label))
-    texts = dict(articles.select("article_id", "text").iter_rows())
-    acronyms = corpus_acronyms(texts.values())
-    resolved = {
-        aid: resolve_article(text, spans.get(aid, []), register, acronyms, speakers.get(aid, []))
-        for aid, text in sorted(texts.items())
-    }
-    resolved = _link_corpus_surnames(resolved)
-    types = _majority_types(resolved)
-    rows = []
-    for aid, mentions in resolved.items():
-        for m in mentions:
-            kind = m.entry.type if m.entry else types[m.canonical_name]
-            rows.append(
+    ids = articles["article_id"]
+    order = ids.arg_sort()
+    texts = articles["text"]
+    acronyms = corpus_acronyms(
+        t for start in range(0, len(texts), _CHUNK) for t in texts.slice(start, _CHUNK).to_list()
+    )
+    entries: dict[RegisterEntry, int] = {}
+    chunks = []
+    for first in range(0, len(order), _CHUNK):
+        rows: list[tuple] = []
+        positions = order.slice(first, _CHUNK)
+        for aid, text in zip(
+            ids.gather(positions).to_list(), texts.gather(positions).to_list(), strict=True
+        ):
+            mentions = resolve_article(
+                text, spans.pop(aid, []), register, acronyms, speakers.pop(aid, [])
+            )
+            rows.extend(
                 (
                     aid,
-                    entity_id(m.canonical_name, kind),
                     m.start,
                     m.end,
-                    texts[aid][m.start : m.end],
+                    text[m.start : m.end],
                     m.model_label,
                     m.resolution,
                     m.canonical_name,
-                    kind,
-                    m.entry,
+                    m.type,
+                    None if m.entry is None else entries.setdefault(m.entry, len(entries)),
                 )
+                for m in mentions
             )
-    return _entities(rows), _mentions(rows)
+        chunks.append(pl.DataFrame(rows, schema=_RESOLVED, orient="row"))
+    resolved = _majority_types(_link_corpus_surnames(pl.concat(chunks)), list(entries))
+    return _entities(resolved, list(entries)), _mentions(resolved)
+
+
+_CHUNK = 2_000  # articles resolved into Python objects at a time
+_RESOLVED = {
+    "article_id": pl.String,
+    "mention_start": pl.Int64,
+    "mention_end": pl.Int64,
+    "mention_text": pl.String,
+    "model_label": pl.String,
+    "resolution": pl.String,
+    "canonical_name": pl.String,
+    "type": pl.String,
+    "entry": pl.Int64,  # index of the register entry, null when unregistered
+}
 
 
 def corpus_acronyms(texts: Iterable[str]) -> dict[str, str]:
@@ -87,76 +111,77 @@ def corpus_acronyms(texts: Iterable[str]) -> dict[str, str]:
     return {acronym: next(iter(longs)) for acronym, longs in forms.items() if len(longs) == 1}
 
 
-def _link_corpus_surnames(resolved: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+def _link_corpus_surnames(resolved: pl.DataFrame) -> pl.DataFrame:
     """A lone surname with no full name in its article names the corpus's only person
     whose full name ends with it; with several such people it stays as written."""
-    by_surname: dict[str, set[tuple[str, RegisterEntry | None]]] = defaultdict(set)
-    for mentions in resolved.values():
-        for m in mentions:
-            if m.type == "PERSON" and " " in m.canonical_name:
-                by_surname[m.canonical_name.split()[-1]].add((m.canonical_name, m.entry))
-    linked = {}
-    for aid, mentions in resolved.items():
-        out = []
-        for m in mentions:
-            people = by_surname.get(m.canonical_name, set())
-            if m.resolution == "name" and " " not in m.canonical_name and len(people) == 1:
-                name, entry = next(iter(people))
-                m = replace(
-                    m,
-                    canonical_name=name,
-                    type="PERSON",
-                    entry=entry,
-                    resolution="corpus_short_name",
-                )
-            out.append(m)
-        linked[aid] = out
-    return linked
-
-
-def _majority_types(resolved: dict[str, list[Mention]]) -> dict[str, str]:
-    """One type per unregistered name: the most frequent label (ties: alphabetical)."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for mentions in resolved.values():
-        for m in mentions:
-            counts[m.canonical_name][m.type] += 1
-    return {name: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for name, c in counts.items()}
-
-
-def _mentions(rows: list[tuple]) -> pl.DataFrame:
-    return pl.DataFrame([r[:7] for r in rows], schema=MENTION_SCHEMA, orient="row").sort(
-        "article_id", "mention_start"
+    people = (
+        resolved.filter((pl.col("type") == "PERSON") & pl.col("canonical_name").str.contains(" "))
+        .select(
+            surname=pl.col("canonical_name").str.split(" ").list.last(),
+            person=pl.col("canonical_name"),
+            person_entry=pl.col("entry"),
+        )
+        .unique()
+        .filter(pl.len().over("surname") == 1)
     )
+    linked = resolved.join(
+        people, left_on="canonical_name", right_on="surname", how="left", maintain_order="left"
+    )
+    lone = (
+        (pl.col("resolution") == "name")
+        & ~pl.col("canonical_name").str.contains(" ")
+        & pl.col("person").is_not_null()
+    )
+    return linked.with_columns(
+        canonical_name=pl.when(lone).then("person").otherwise("canonical_name"),
+        type=pl.when(lone).then(pl.lit("PERSON")).otherwise("type"),
+        entry=pl.when(lone).then("person_entry").otherwise("entry"),
+        resolution=pl.when(lone).then(pl.lit("corpus_short_name")).otherwise("resolution"),
+    ).drop("person", "person_entry")
 
 
-def _entities(rows: list[tuple]) -> pl.DataFrame:
-    grouped: dict[str, dict] = {}
-    for aid, eid, _, _, surface, _, _, name, kind, entry in rows:
-        item = grouped.setdefault(
-            eid,
-            {
-                "name": name,
-                "type": kind,
-                "entry": entry,
-                "aliases": set(),
-                "articles": set(),
-                "mentions": 0,
-            },
-        )
-        item["aliases"].add(surface)
-        item["articles"].add(aid)
-        item["mentions"] += 1
-    records = [
-        (
-            eid,
-            g["name"],
-            g["type"],
-            g["entry"].wikidata_id if g["entry"] else None,
-            g["entry"] is not None,
-            sorted(g["aliases"]),
-            g["mentions"],
-            len(g["articles"]),
-        )
-        for eid, g in grouped.items()
-    ]
-    return pl.DataFrame(records, schema=ENTITY_SCHEMA, orient="row").sort("entity_id")
+def _majority_types(resolved: pl.DataFrame, entries: list[RegisterEntry]) -> pl.DataFrame:
+    """One type per unregistered name: the most frequent label (ties: alphabetical);
+    a registered mention has its entry's type. Adds ``kind`` and ``entity_id``."""
+    majority = (
+        resolved.group_by("canonical_name", "type")
+        .len()
+        .sort("canonical_name", "len", "type", descending=[False, True, False])
+        .group_by("canonical_name", maintain_order=True)
+        .first()
+        .select("canonical_name", majority="type")
+    )
+    entry_types = {i: e.type for i, e in enumerate(entries)}
+    with_kind = resolved.join(majority, on="canonical_name", how="left", maintain_order="left")
+    kind = pl.coalesce(
+        pl.col("entry").replace_strict(entry_types, default=None, return_dtype=pl.String),
+        "majority",
+    )
+    with_kind = with_kind.with_columns(kind=kind).drop("majority")
+    pairs = with_kind.select("canonical_name", "kind").unique(maintain_order=True)
+    pairs = pairs.with_columns(
+        entity_id=pl.Series([entity_id(name, k) for name, k in pairs.iter_rows()], dtype=pl.String)
+    )
+    return with_kind.join(pairs, on=["canonical_name", "kind"], how="left", maintain_order="left")
+
+
+def _mentions(resolved: pl.DataFrame) -> pl.DataFrame:
+    columns = list(MENTION_SCHEMA)
+    return resolved.select(columns).cast(MENTION_SCHEMA).sort("article_id", "mention_start")  # type: ignore[arg-type]
+
+
+def _entities(resolved: pl.DataFrame, entries: list[RegisterEntry]) -> pl.DataFrame:
+    grouped = resolved.group_by("entity_id", maintain_order=True).agg(
+        canonical_name=pl.col("canonical_name").first(),
+        type=pl.col("kind").first(),
+        entry=pl.col("entry").first(),
+        aliases=pl.col("mention_text").unique().sort(),
+        mention_count=pl.len(),
+        article_count=pl.col("article_id").n_unique(),
+    )
+    wikidata = [None if i is None else entries[i].wikidata_id for i in grouped["entry"].to_list()]
+    frame = grouped.with_columns(
+        wikidata_id=pl.Series(wikidata, dtype=pl.String),
+        in_register=pl.col("entry").is_not_null(),
+    )
+    return frame.select(list(ENTITY_SCHEMA)).cast(ENTITY_SCHEMA).sort("entity_id")  # type: ignore[arg-type]
