@@ -46,12 +46,24 @@ def resolve_corpus(
     Python objects; the corpus-level rules (surname linking, one type per name) run
     on that frame.
     """
-    spans: dict[str, list[Span]] = defaultdict(list)
-    speakers: dict[str, list[Span]] = defaultdict(list)
-    for article_id, start, end, label, source in raw_mentions.select(
-        "article_id", "start", "end", "label", "source"
-    ).iter_rows():
-        (speakers if source == "speaker" else spans)[article_id].append(Span(start, end, label))
+    raw = raw_mentions.select("article_id", "start", "end", "label", "source").sort(
+        "article_id", maintain_order=True
+    )
+    offsets: dict[str, tuple[int, int]] = {}
+    offset = 0
+    for aid, length in raw.group_by("article_id", maintain_order=True).len().iter_rows():
+        offsets[aid] = (offset, length)
+        offset += length
+
+    def raw_spans(aid: str) -> tuple[list[Span], list[Span]]:
+        """One article's model spans and missed speakers, in their order."""
+        spans: list[Span] = []
+        speakers: list[Span] = []
+        if aid in offsets:
+            for _, start, end, label, source in raw.slice(*offsets[aid]).iter_rows():
+                (speakers if source == "speaker" else spans).append(Span(start, end, label))
+        return spans, speakers
+
     ids = articles["article_id"]
     order = ids.arg_sort()
     texts = articles["text"]
@@ -66,9 +78,8 @@ def resolve_corpus(
         for aid, text in zip(
             ids.gather(positions).to_list(), texts.gather(positions).to_list(), strict=True
         ):
-            mentions = resolve_article(
-                text, spans.pop(aid, []), register, acronyms, speakers.pop(aid, [])
-            )
+            spans, speakers = raw_spans(aid)
+            mentions = resolve_article(text, spans, register, acronyms, speakers)
             rows.extend(
                 (
                     aid,
