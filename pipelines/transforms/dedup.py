@@ -144,13 +144,13 @@ def deduplicate(
             nulls_last=True,
         )["row"]
     )  # the candidates' rows in canonical order
-    ordered = candidates.select("article_id", "source_path", "source_record", "text")[order]
+    ordered = candidates.select("article_id", "source_path", "source_record")[order]
     ids = ordered["article_id"].to_list()
-    texts = ordered["text"]
+    rows, texts = order.to_list(), candidates["text"]
     size = settings.shingle_words
 
     def hashes_of(index: int) -> np.ndarray:
-        return shingle_hashes(texts[index], size)
+        return shingle_hashes(texts[rows[index]], size)
 
     parent = list(range(len(ids)))
 
@@ -162,8 +162,8 @@ def deduplicate(
 
     folded = [
         hashlib.blake2b(fold(text).encode("utf-8"), digest_size=16).digest()
-        for start in range(0, len(texts), _CHUNK)
-        for text in texts.slice(start, _CHUNK).to_list()
+        for start in range(0, len(rows), _CHUNK)
+        for text in texts.gather(order.slice(start, _CHUNK)).to_list()
     ]
     first_seen: dict[bytes, int] = {}
     exact_pairs = [(first_seen.setdefault(f, i), i) for i, f in enumerate(folded)]
@@ -177,8 +177,13 @@ def deduplicate(
         for i, r in enumerate(roots)
         if i != r
     ]
-    canonical_rows = order.filter(pl.Series([i == r for i, r in enumerate(roots)]))
-    canonical = candidates[canonical_rows.sort()].sort("article_id", "source_path")
+    kept = order.filter(pl.Series([i == r for i, r in enumerate(roots)]))
+    by_id = (  # the canonical rows in (article_id, source_path) order: one copy of the texts
+        candidates.select("article_id", "source_path")
+        .with_row_index("row")[kept.sort()]
+        .sort("article_id", "source_path")["row"]
+    )
+    canonical = candidates[by_id]
     duplicates = _duplicate_frame(ordered, links, folded)
     return canonical, duplicates
 
