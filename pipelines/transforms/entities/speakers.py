@@ -9,8 +9,13 @@ what the name says: ORG when its last word is an organization's head noun
 capitalized words (particles such as "de" allowed) with no organization or place
 word; anything else (one word, a lowercase word, a place word) is left out:
 never a guess. A surname alone ("Ebeling said") counts when the article
-gives a full name ending with it ("Ann Ebeling"): both become mentions. Not
-here: which quotation the speaker said (``quotes/``).
+gives a full name ending with it ("Ann Ebeling"): both become mentions. Two text
+patterns hold whatever the parser made of them: name words alone between a
+closing mark and the cue ("“…,” Conway notes."), and the name ending a short
+inverted clause after lowercase role words ("“…,” said Oversight ranking Democrat
+Elijah Cummings (D-Md.)."); a party, place or organization entity before a name is
+a title, and a name of several words the model read as a group (NORP) can still be
+a speaker. Not here: which quotation the speaker said (``quotes/``).
 """
 
 from __future__ import annotations

@@ -629,3 +629,27 @@ def test_the_person_ending_an_inverted_clause_whatever_the_parse():
     ]
     (attribution,) = attribute_quotes(doc.text, doc, quotes, mentions)
     assert (attribution.speaker.name, attribution.cue) == ("Omar Haddad", "said")
+
+
+def test_a_subjectless_participle_opening_a_sentence_continues_the_speaker(nlp):
+    text = (
+        "Later in the show, after the interview ended, Whitfield stated of the scandal that "
+        "the report “wasn’t good.” Adding, “Now, like with all scandals, what they do is "
+        "never that.”"
+    )
+    assert [a[:2] for a in attribute(nlp, text)] == [
+        ("wasn’t good.", "Dana Whitfield"),
+        ("Now, like with all s", "Dana Whitfield"),
+    ]
+
+
+def test_a_participle_clause_after_a_quotation_is_not_its_attribution(nlp):
+    text = (
+        "“Ferries must run. Crews must be paid,” said Dana Whitfield, chair of the board. "
+        "“Haddad has to do the two-step” - increasing his name recognition and then "
+        "convincing voters he can deliver."
+    )
+    assert [a[:2] for a in attribute(nlp, text)] == [
+        ("Ferries must run. Cr", "Dana Whitfield"),
+        ("Haddad has to do the", "Dana Whitfield"),
+    ]
