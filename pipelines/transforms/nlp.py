@@ -95,6 +95,9 @@ def text_sha256(text: str) -> str:
     return sha256_text(text)
 
 
+_CHUNK = 2_000  # texts turned into Python strings at a time
+
+
 def parse_articles(
     nlp: Any,
     articles: pl.DataFrame,
@@ -125,16 +128,23 @@ def parse_articles(
 
     if not keep_docs and cache is None:
         raise ValueError("parses can be left out of the frame only with a parse cache")
-    ids, texts = articles["article_id"].to_list(), articles["text"].to_list()
-    digests = [text_sha256(t) for t in texts]
+    ids, texts = articles["article_id"].to_list(), articles["text"]
+    digests = [  # a chunk of texts as Python strings at a time
+        text_sha256(t)
+        for start in range(0, len(texts), _CHUNK)
+        for t in texts.slice(start, _CHUNK).to_list()
+    ]
     cached = {d for d in set(digests) if cache.has(d)} if cache is not None else set()
     parsed: dict[str, bytes | None] = {}
     if keep_docs and cache is not None:
         parsed = {d: cache.get(d) for d in cached}
         cached = {d for d, data in parsed.items() if data is not None}
-    todo = [(d, t) for d, t in zip(digests, texts, strict=True) if d not in cached]
-    todo = list(dict(todo).items())  # one parse per distinct text
-    docs = nlp.pipe((t for _, t in todo), batch_size=batch_size, n_process=n_process)
+    first: dict[str, int] = {}  # one parse per distinct text: its first row
+    for row, digest in enumerate(digests):
+        if digest not in cached:
+            first.setdefault(digest, row)
+    todo = list(first.items())
+    docs = nlp.pipe((texts[row] for _, row in todo), batch_size=batch_size, n_process=n_process)
     for done, ((digest, _), doc) in enumerate(zip(todo, docs, strict=True), start=1):
         one = DocBin(store_user_data=False)
         one.add(doc)
