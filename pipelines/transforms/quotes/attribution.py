@@ -173,6 +173,8 @@ class _Context(Subjects):
         between = self.text[previous.end : quote.start]
         if "\n" in between or len(between) > _CONTINUED_CHARS:
             return None
+        if between.rstrip(' “"').endswith(":"):
+            return None  # "“…” Haddad: “…”": a lead-in of its own
         ends = [m for m in TERMINAL.finditer(between) if sentence_end(between, m.start())]
         if self._own_clause_follows(quote):
             return None
@@ -228,6 +230,8 @@ class _Context(Subjects):
         """A short verbless label before a colon ("Gov. Jane Doe (D-Ohio): “…”") names
         the speaker when it holds one person (or, with no person, one organization)."""
         p_start, _ = self.paragraph(colon)
+        # "Clinton: “…” Bush: “…”": a label starts after the paragraph's last quotation
+        p_start = max([p_start, *(q.end + 1 for q in self.quotes if p_start <= q.end < colon)])
         label = list(self.tokens(p_start, colon))
         if not label or len(label) > _LABEL_WORDS or any(t.pos_ == "VERB" for t in label):
             return None

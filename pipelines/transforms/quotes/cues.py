@@ -54,7 +54,11 @@ def is_cue(token: Any) -> bool:
     children = list(token.children)
     if lemma in CUE_LEMMAS:
         return not _reports_nothing(token, children)
-    if any((lemma, c.text.lower()) in PHRASAL_CUES for c in children if c.dep_ == "prt"):
+    if any(
+        (lemma, c.text.lower()) in PHRASAL_CUES
+        for c in children
+        if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == token.i + 1  # "shot back"
+    ):
         return True
     if lemma == "put" and _as_it_was_put(children):
         return True  # "as the mayor put it"
@@ -70,8 +74,13 @@ def _as_it_was_put(children: list[Any]) -> bool:
 
 
 def _reports_nothing(token: Any, children: list[Any]) -> bool:
-    """ "called for", "ruled out", "declined to comment": the lemma, but no report."""
+    """ "called for", "ruled out", "declined to comment", "did not call it",
+    "will continue to be": the lemma, but no report."""
     lemma = token.lemma_.lower()
+    if any(c.dep_ == "neg" for c in children):
+        return True  # "for not calling the attack an act of “…”": not the subject's words
+    if lemma == "continue" and any(c.dep_ == "xcomp" for c in children):
+        return True  # "Rubio will continue to be “…”"
     if any(
         c.dep_ in {"prt", "prep"} and c.i == token.i + 1 and (lemma, c.lower_) in NOT_CUE_PAIRS
         for c in children

@@ -83,8 +83,13 @@ class Subjects(QuoteContext):
             return self._agent(cue)  # "was asked by Doe": the agent; the subject never speaks
         verb = cue
         for _ in range(4):
-            subjects = [
-                c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.quoted(c.idx)
+            paragraph = self.paragraph(verb.idx)
+            subjects = [  # never across a paragraph break (a headline the parser joined)
+                c
+                for c in verb.children
+                if c.dep_ in SUBJECT_DEPS
+                and not self.quoted(c.idx)
+                and self.paragraph(c.idx) == paragraph
             ]
             if subjects:  # two subjects ("Malaysia's Prime Minister, Jane Doe said"): a named one
                 resolved = [self._resolve_subject(subject) for subject in subjects]

@@ -653,3 +653,66 @@ def test_a_participle_clause_after_a_quotation_is_not_its_attribution(nlp):
         ("Ferries must run. Cr", "Dana Whitfield"),
         ("Haddad has to do the", "Dana Whitfield"),
     ]
+
+
+def test_shot_back_is_a_cue_whatever_the_particle_was_parsed_as(nlp):
+    text = "After Omar Haddad criticized the plan, Whitfield shot back, “That is not true.”"
+    assert [a[:2] for a in attribute(nlp, text)] == [("That is not true.", "Dana Whitfield")]
+
+
+def test_a_negated_reporting_verb_does_not_give_its_subject_the_words(nlp):
+    text = (
+        "Haddad asked the board to fire Whitfield for not calling the crash an act of "
+        "“gross negligence.”"
+    )
+    assert [a[1] for a in attribute(nlp, text)] != ["Dana Whitfield"]
+
+
+def test_continue_to_be_is_not_a_report(nlp):
+    text = "Haddad said he is certain Whitfield will continue to be “a strong voice for ferries.”"
+    assert [a[:2] for a in attribute(nlp, text)] == [("a strong voice for f", "Omar Haddad")]
+
+
+def test_a_label_starts_after_the_paragraphs_last_quotation(nlp):
+    text = "Whitfield: “We will run the ferry all winter.” Haddad: “We will not.”"
+    assert [a[:2] for a in attribute(nlp, text)] == [
+        ("We will run the ferr", "Dana Whitfield"),
+        ("We will not.", "Omar Haddad"),
+    ]
+
+
+def test_a_subject_is_never_taken_across_a_paragraph_break():
+    # a real parse: the headline ending in a period is joined to the first sentence, its
+    # noun a second subject of "released"
+    rows = [
+        ("Haddad", True, "NNP", "PROPN", "compound", 1),
+        ("issues", True, "NNS", "NOUN", "nsubj", 7),
+        ("apology", False, "NN", "NOUN", "appos", 1),
+        (".", False, ".", "PUNCT", "punct", 1),
+        ("\n\n", False, "_SP", "SPACE", "dep", 3),
+        ("The", True, "DT", "DET", "det", 6),
+        ("Authority", True, "NNP", "PROPN", "nsubj", 7),
+        ("released", True, "VBD", "VERB", "ROOT", 7),
+        ("a", True, "DT", "DET", "det", 9),
+        ("statement", False, "NN", "NOUN", "dobj", 7),
+        (",", True, ",", "PUNCT", "punct", 7),
+        ("offering", True, "VBG", "VERB", "advcl", 7),
+        ("“", False, "``", "PUNCT", "punct", 15),
+        ("a", True, "DT", "DET", "det", 15),
+        ("deep", True, "JJ", "ADJ", "amod", 15),
+        ("apology", False, "NN", "NOUN", "dobj", 11),
+        ("”", False, "''", "PUNCT", "punct", 15),
+        (".", False, ".", "PUNCT", "punct", 7),
+    ]
+    words, spaces, tags, pos, deps, heads = (list(c) for c in zip(*rows, strict=True))
+    lemmas = [{"released": "release", "offering": "offer"}.get(w, w.lower()) for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags, pos=pos,
+              deps=deps, heads=heads, lemmas=lemmas)  # fmt: skip
+    text = doc.text
+    mentions = [
+        EntityMention(0, len("Haddad"), "Oma", "Omar Haddad", "PERSON"),
+        EntityMention(text.index("Authority"), text.index(" released"), "Har",
+                      "Harbor Transit Authority", "ORG"),
+    ]  # fmt: skip
+    (attribution,) = attribute_quotes(text, doc, find_quotes(text), mentions)
+    assert (attribution.speaker.name, attribution.cue) == ("Harbor Transit Authority", "released")
