@@ -44,6 +44,7 @@ _ASIDE_THEN_CUE = re.compile(r"(?:\s*,(?:[^“”\"\n.!?;]|\.(?!\s)){1,160},)?\s
 # comma after a fronted phrase, then at most four words of role ("former president ")
 _OPENS_CLAUSE = re.compile(r"(?:^|[”\",\n]|[.!?]\s)\s*(?:[\w.’'-]+\s+){0,4}$")
 _DESCRIPTION_WORDS = 12
+_POSSESSIVE = re.compile(r"['’]s?\b")  # right after a name: its owner's mark
 # Capitalized title words, abbreviations and initials between a cue and a name.
 _TITLES_ONLY = re.compile(r"(?:\s*(?:[A-Z][\w’'.-]*|\([A-Z][\w.]*\)|of|the|for|and|in))*\s*")
 
@@ -81,6 +82,8 @@ class Subjects(QuoteContext):
     def speaker_of(self, cue: Any) -> tuple[EntityMention | None, str]:
         if any(c.dep_ == "auxpass" for c in cue.children):
             return self._agent(cue)  # "was asked by Doe": the agent; the subject never speaks
+        if cue.tag_ == "VBN" and any(c.dep_ == "agent" for c in cue.children):
+            return self._agent(cue)  # "Asked by Doe if …, Roe avoided an answer": Doe asked
         verb = cue
         for _ in range(4):
             paragraph = self.paragraph(verb.idx)
@@ -236,7 +239,13 @@ class Subjects(QuoteContext):
             ):
                 return None, "none"  # "Doe's office", "the Doe campaign": described, not named
             return self.antecedent(token.idx, "ORG"), "explicit"
-        inside = [m for m in self.mentions if span_start <= m.start and m.end <= span_end]
+        inside = [  # an owner is not the subject: "Doe's campaign manager said" is not Doe
+            m
+            for m in self.mentions
+            if span_start <= m.start
+            and m.end <= span_end
+            and not _POSSESSIVE.match(self.text, m.end)
+        ]
         for kind in ("PERSON", "ORG"):  # "the Authority's agent in charge Jane Doe": Doe
             of_kind = {m.entity_id: m for m in inside if m.type == kind}
             if len(of_kind) == 1:

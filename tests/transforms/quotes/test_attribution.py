@@ -716,3 +716,19 @@ def test_a_subject_is_never_taken_across_a_paragraph_break():
     ]  # fmt: skip
     (attribution,) = attribute_quotes(text, doc, find_quotes(text), mentions)
     assert (attribution.speaker.name, attribution.cue) == ("Harbor Transit Authority", "released")
+
+
+def test_the_owner_in_a_possessive_subject_is_not_the_speaker(nlp):
+    text = (
+        "Whitfield’s campaign manager said he expects her to be “a member of the party for life.”"
+    )
+    assert [a[1] for a in attribute(nlp, text)] == [None]
+    text = "The Harbor Transit Authority’s agent in charge Lena Park said “the ferry is late.”"
+    assert [a[1] for a in attribute(nlp, text)] == ["Lena Park"]
+
+
+def test_asked_by_someone_gives_the_question_to_the_asker(nlp):
+    text = "Asked by Whitfield if Haddad “would run the ferry,” the board avoided an answer."
+    assert [a[:3] for a in attribute(nlp, text)] == [
+        ("would run the ferry", "Dana Whitfield", "Asked")
+    ]
