@@ -254,6 +254,10 @@ class _Context(Subjects):
             return labelled
         left, _ = self.window(colon, colon)
         result = self.from_window(quote, (left, colon), method="colon")
+        if result.speaker is None and result.cue is None:
+            acting = self._lead_in_subject(left, colon)
+            if acting is not None:
+                return Attribution(acting, None, "colon")
         if result.speaker is None:
             possessive = re.search(r"\b(?:his|her)\b", self.text[left:colon], re.IGNORECASE)
             if possessive:
@@ -263,6 +267,24 @@ class _Context(Subjects):
             if result.cue is None:
                 return self._event_speaker(colon)
         return result if result.speaker else None
+
+    def _lead_in_subject(self, left: int, colon: int) -> EntityMention | None:
+        """ "Kasich resisted: “…”", "Trump leaned in and boomed: “…”": a short lead-in
+        clause with no reporting verb, whose verb's subject is a person or organization."""
+        tokens = [t for t in self.tokens(left, colon) if not self.quoted(t.idx)]
+        if not tokens or len([t for t in tokens if not t.is_punct]) > _LABEL_WORDS:
+            return None
+        for verb in reversed(tokens):
+            if verb.pos_ != "VERB":
+                continue
+            while not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ == "conj":
+                verb = verb.head  # "leaned in and boomed": the first verb's subject
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if len(subjects) != 1:
+                return None
+            speaker, _ = self._resolve_subject(subjects[0])
+            return speaker if speaker is not None and speaker.type in {"PERSON", "ORG"} else None
+        return None
 
     def _event_speaker(self, colon: int) -> Attribution | None:
         """A bare lead-in line ("Here is what she said:") over a list of quotations: the

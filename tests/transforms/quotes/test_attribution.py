@@ -732,3 +732,14 @@ def test_asked_by_someone_gives_the_question_to_the_asker(nlp):
     assert [a[:3] for a in attribute(nlp, text)] == [
         ("would run the ferry", "Dana Whitfield", "Asked")
     ]
+
+
+def test_a_short_lead_in_clause_without_a_reporting_verb_names_its_subject(nlp):
+    text = (
+        "“We will close the terminal,” said Omar Haddad, head of the union. "
+        "Whitfield resisted: “The ferry will run all winter.”"
+    )
+    assert [a[1:] for a in attribute(nlp, text)] == [
+        ("Omar Haddad", "said", "explicit"),
+        ("Dana Whitfield", None, "colon"),
+    ]
