@@ -33,6 +33,7 @@ RAW_MENTION_SCHEMA = {
 }
 
 
+_ROWS_PER_FRAME = 50_000
 _GROUP_SUFFIX = re.compile(r"(?:ans|ians|ese|is|ites|ists|ims)$")
 
 
@@ -65,6 +66,7 @@ def model_spans(docs: Iterable[tuple[str, Any]]) -> pl.DataFrame:
     Args:
         docs: ``(article_id, Doc)`` pairs, e.g. from ``transforms.nlp.parsed_docs``.
     """
+    frames = []
     rows: list[tuple[str, int, int, str, str]] = []
     for article_id, doc in docs:
         rows.extend(
@@ -76,7 +78,11 @@ def model_spans(docs: Iterable[tuple[str, Any]]) -> pl.DataFrame:
             (article_id, s.start, s.end, s.label, "speaker")
             for s in missed_speaker_spans(doc.text, doc)
         )
-    return pl.DataFrame(rows, schema=RAW_MENTION_SCHEMA, orient="row")
+        if len(rows) >= _ROWS_PER_FRAME:  # a chunk of rows as Python objects at a time
+            frames.append(pl.DataFrame(rows, schema=RAW_MENTION_SCHEMA, orient="row"))
+            rows = []
+    frames.append(pl.DataFrame(rows, schema=RAW_MENTION_SCHEMA, orient="row"))
+    return pl.concat(frames)
 
 
 _SPAN = pl.Struct({"start": pl.Int64, "end": pl.Int64, "label": pl.String, "source": pl.String})

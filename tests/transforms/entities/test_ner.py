@@ -83,3 +83,22 @@ def test_cached_spans_equal_fresh_ones_and_only_new_texts_are_read(tmp_path):
     )
     # without a cache, every text is read
     assert cached_model_spans(corpus, parses, None)[0].to_dicts() == fresh.to_dicts()
+
+
+def test_spans_built_in_chunks_are_the_same_rows(monkeypatch):
+    from pipelines.transforms.entities import ner
+
+    words = ["Kofi", "Sanders", "met", "Ida", "Berg", "and", "Harbor", "Guard", "."]
+    tags = ["NNP", "NNP", "VBD", "NNP", "NNP", "CC", "NNP", "NNP", "."]
+    ents = [(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 8, "ORG")]
+    whole = spans_of(words, tags, ents)
+    monkeypatch.setattr(ner, "_ROWS_PER_FRAME", 1)
+    assert (
+        spans_of(words, tags, ents)
+        == whole
+        == [
+            ("Kofi Sanders", "PERSON"),
+            ("Ida Berg", "PERSON"),
+            ("Harbor Guard", "ORG"),
+        ]
+    )
