@@ -1,12 +1,11 @@
 """Speakers the NER model missed, found as the subjects of reporting verbs."""
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from pipelines.resources import DEFAULT_SPACY_MODEL
 from pipelines.transforms.entities.speakers import missed_speaker_spans
 from pipelines.transforms.nlp import load_pipeline
+from tests.parses import hand_parsed
 
 
 @pytest.fixture(scope="module")
@@ -129,11 +128,7 @@ def test_a_sentence_initial_word_the_article_writes_in_lowercase_is_not(nlp):
 
 
 def parsed(rows, ents=None):
-    """A Doc with a hand-set parse: rows of (word, space after, tag, pos, dep, head index)."""
-    words, spaces, tags, pos, deps, heads = (list(column) for column in zip(*rows, strict=True))
-    lemmas = [{"said": "say", "notes": "note"}.get(w, w.lower()) for w in words]
-    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags, pos=pos,
-               deps=deps, heads=heads, lemmas=lemmas, ents=ents)  # fmt: skip
+    return hand_parsed(rows, {"said": "say", "notes": "note"}, ents)
 
 
 def test_the_name_ending_an_inverted_clause_whatever_the_parse(nlp):

@@ -1,14 +1,13 @@
 """Attribution patterns, each on sentences written for the test."""
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from pipelines.resources import DEFAULT_SPACY_MODEL
 from pipelines.transforms.nlp import load_pipeline
 from pipelines.transforms.quotes.attribution import EntityMention, attribute_quotes
 from pipelines.transforms.quotes.cues import is_cue, sentence_end
 from pipelines.transforms.quotes.spans import find_quotes
+from tests.parses import hand_parsed
 
 
 @pytest.fixture(scope="module")
@@ -616,11 +615,7 @@ def test_the_person_ending_an_inverted_clause_whatever_the_parse():
         (")", False, "-RRB-", "PUNCT", "punct", 9),
         (".", False, ".", "PUNCT", "punct", 4),
     ]
-    words, spaces, tags, pos, deps, heads = (list(c) for c in zip(*rows, strict=True))
-    lemmas = [{"said": "say"}.get(w, w.lower()) for w in words]
-    ents = ["O"] * 7 + ["B-NORP"] + ["O"] * 6
-    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags, pos=pos,
-              deps=deps, heads=heads, lemmas=lemmas, ents=ents)  # fmt: skip
+    doc = hand_parsed(rows, {"said": "say"}, ["O"] * 7 + ["B-NORP"] + ["O"] * 6)
     quotes = find_quotes(doc.text)
     text = doc.text
     mentions = [
@@ -704,10 +699,7 @@ def test_a_subject_is_never_taken_across_a_paragraph_break():
         ("”", False, "''", "PUNCT", "punct", 15),
         (".", False, ".", "PUNCT", "punct", 7),
     ]
-    words, spaces, tags, pos, deps, heads = (list(c) for c in zip(*rows, strict=True))
-    lemmas = [{"released": "release", "offering": "offer"}.get(w, w.lower()) for w in words]
-    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags, pos=pos,
-              deps=deps, heads=heads, lemmas=lemmas)  # fmt: skip
+    doc = hand_parsed(rows, {"released": "release", "offering": "offer"})
     text = doc.text
     mentions = [
         EntityMention(0, len("Haddad"), "Oma", "Omar Haddad", "PERSON"),
