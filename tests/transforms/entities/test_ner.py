@@ -88,17 +88,25 @@ def test_cached_spans_equal_fresh_ones_and_only_new_texts_are_read(tmp_path):
 def test_spans_built_in_chunks_are_the_same_rows(monkeypatch):
     from pipelines.transforms.entities import ner
 
-    words = ["Kofi", "Sanders", "met", "Ida", "Berg", "and", "Harbor", "Guard", "."]
-    tags = ["NNP", "NNP", "VBD", "NNP", "NNP", "CC", "NNP", "NNP", "."]
-    ents = [(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 8, "ORG")]
-    whole = spans_of(words, tags, ents)
-    monkeypatch.setattr(ner, "_ROWS_PER_FRAME", 1)
-    assert (
-        spans_of(words, tags, ents)
-        == whole
-        == [
-            ("Kofi Sanders", "PERSON"),
-            ("Ida Berg", "PERSON"),
-            ("Harbor Guard", "ORG"),
-        ]
-    )
+    vocab = spacy.blank("en").vocab
+
+    def doc(words, ents):
+        made = Doc(vocab, words=words, tags=["NNP"] * (len(words) - 1) + ["."])
+        made.ents = [Span(made, start, end, label=label) for start, end, label in ents]
+        return made
+
+    docs = [
+        ("a1", doc(["Kofi", "Sanders", "Ida", "Berg", "."], [(0, 2, "PERSON"), (2, 4, "PERSON")])),
+        ("a2", doc(["Harbor", "Guard", "."], [(0, 2, "ORG")])),
+        ("a3", doc(["Lena", "Park", "."], [(0, 2, "PERSON")])),
+    ]
+    whole = model_spans(docs)
+    monkeypatch.setattr(ner, "_ROWS_PER_FRAME", 2)  # a frame after a1, none after a2
+    chunked = model_spans(docs)
+    assert chunked.to_dicts() == whole.to_dicts()
+    assert chunked.select("article_id", "start", "label").rows() == [
+        ("a1", 0, "PERSON"),
+        ("a1", 13, "PERSON"),
+        ("a2", 0, "ORG"),
+        ("a3", 0, "PERSON"),
+    ]
