@@ -41,13 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     from dagster import DagsterInstance
 
     from pipelines.definitions import defs
+    from pipelines.partitions import whole_build_tags
 
     job = defs.resolve_job_def(args.job)
     run_config = {"loggers": {"console": {"config": {"log_level": args.log_level}}}}
     started = time.monotonic()
     with DagsterInstance.get() as instance:
-        result = job.execute_in_process(
-            instance=instance, run_config=run_config, raise_on_error=False
+        result = job.execute_in_process(  # every shard in this run, when sharded
+            instance=instance, run_config=run_config, raise_on_error=False, tags=whole_build_tags()
         )
     print(summary(result, time.monotonic() - started))
     return 0 if result.success else 1

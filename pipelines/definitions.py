@@ -7,24 +7,22 @@ overriding the folders when set (the UI tests use them to build elsewhere) and
 ``NEWSDATA_EXECUTOR`` choosing where steps run: ``in_process`` (the default),
 ``multiprocess``, or ``dask`` (a Dask cluster: a local one, or an existing
 scheduler on other machines, chosen in the run config; see docs/deployment.md).
+``NEWSDATA_SHARDS=N`` splits the per-article NLP stages into N hash shards, Dagster
+partitions that a backfill runs one run each (``pipelines/partitions.py``).
 """
 
 from __future__ import annotations
 
 import os
 
-from dagster import (
-    Definitions,
-    ExecutorDefinition,
-    in_process_executor,
-    load_assets_from_modules,
-    multiprocess_executor,
-)
+from dagster import Definitions, load_assets_from_modules
 
 from pipelines.assets import articles, clean, entities, ingest, parse, quotes, release
 from pipelines.checks import build_checks
+from pipelines.executors import executor_named
 from pipelines.io_managers import PolarsParquetIOManagerFactory
 from pipelines.jobs import build_dataset, ci_validation
+from pipelines.partitions import shard_count, sharded
 from pipelines.resources import (
     PROJECT_ROOT,
     NlpPipeline,
@@ -34,21 +32,6 @@ from pipelines.resources import (
 from pipelines.sensors import seeds_sensor
 
 DEFAULT_STORAGE = PROJECT_ROOT / "build" / "intermediate"
-EXECUTORS = ("in_process", "multiprocess", "dask")
-
-
-def executor_named(name: str) -> ExecutorDefinition:
-    """The executor for ``NEWSDATA_EXECUTOR``. One process per run is the default: the
-    stages are sequential, and a process per step re-imports spaCy and Dagster."""
-    if name == "in_process":
-        return in_process_executor
-    if name == "multiprocess":
-        return multiprocess_executor
-    if name == "dask":
-        from dagster_dask import dask_executor
-
-        return dask_executor
-    raise ValueError(f"NEWSDATA_EXECUTOR={name!r}: use one of {', '.join(EXECUTORS)}")
 
 
 def build_defs(
@@ -56,6 +39,7 @@ def build_defs(
     storage_dir: str | None = None,
     nlp: NlpPipeline | None = None,
     executor: str | None = None,
+    shards: int | None = None,
 ) -> Definitions:
     """Assemble assets, checks, jobs and resources.
 
@@ -65,14 +49,17 @@ def build_defs(
         nlp: The spaCy pipeline; defaults to the default model, in one process.
         executor: ``in_process`` (default, or ``NEWSDATA_EXECUTOR``), ``multiprocess``
             or ``dask``.
+        shards: Split the per-article NLP stages into this many partitions (default
+            ``NEWSDATA_SHARDS``; 0: no split).
     """
     load_dataset_metadata()  # a broken dataset.yaml fails here, not at publish time
     if settings is None:
         settings = PipelineSettings()  # folders from NEWSDATA_SEEDS_DIR / _DATASET_ROOT
     storage_dir = storage_dir or os.environ.get("NEWSDATA_STORAGE_DIR") or str(DEFAULT_STORAGE)
     return Definitions(
-        assets=load_assets_from_modules(
-            [ingest, clean, articles, parse, entities, quotes, release]
+        assets=sharded(
+            load_assets_from_modules([ingest, clean, articles, parse, entities, quotes, release]),
+            shard_count() if shards is None else shards,
         ),
         asset_checks=build_checks(),
         jobs=[build_dataset, ci_validation],

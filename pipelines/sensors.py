@@ -7,6 +7,7 @@ Belongs here: the seeds sensor. It is off by default; turn it on in the UI
 from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SkipReason, sensor
 
 from pipelines.jobs import build_dataset
+from pipelines.partitions import whole_build_tags
 from pipelines.resources import VERSIONING_TAG, PipelineSettings
 from pipelines.transforms.ingest import folder_fingerprint
 
@@ -28,4 +29,5 @@ def seeds_sensor(context: SensorEvaluationContext, settings: PipelineSettings):
     if previous is None:
         return SkipReason("recorded the current state of the seeds folder")
     # A sensor's build publishes the next version itself (see Versioning in README.md).
-    return RunRequest(run_key=fingerprint, tags={VERSIONING_TAG: "auto"})
+    # Every shard in the one run, when the NLP stages are sharded (NEWSDATA_SHARDS).
+    return RunRequest(run_key=fingerprint, tags={VERSIONING_TAG: "auto", **whole_build_tags()})

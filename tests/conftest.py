@@ -11,6 +11,7 @@ import pytest
 from dagster import DagsterInstance, ExecuteInProcessResult
 
 from pipelines.definitions import build_defs
+from pipelines.partitions import whole_build_tags
 from pipelines.resources import PROJECT_ROOT, NlpPipeline, PipelineSettings
 
 SEEDS = PROJECT_ROOT / "seeds"
@@ -57,11 +58,13 @@ def run_build(
     tags: dict | None = None,
     nlp: NlpPipeline | None = None,
     storage: str | None = None,
+    shards: int = 0,
     **settings,
 ) -> Build:
     """Materialize every asset and check in-process, publishing under ``work/datasets``
     (``tags``: run tags, e.g. the versioning mode; ``storage``: where intermediates go,
-    any fsspec URL, default ``work/storage``)."""
+    any fsspec URL, default ``work/storage``; ``shards``: split the NLP stages into that
+    many partitions, all built in this one run)."""
     dataset_root = work / "datasets"
     defs = build_defs(
         PipelineSettings(
@@ -73,8 +76,10 @@ def run_build(
         ),
         storage_dir=storage or str(work / "storage"),
         nlp=nlp,
+        shards=shards,
     )
-    job = defs.resolve_implicit_global_asset_job_def()
+    job = defs.resolve_job_def("build_dataset")
+    tags = {**whole_build_tags(shards), **(tags or {})}
     with DagsterInstance.ephemeral() as instance:
         result = job.execute_in_process(instance=instance, raise_on_error=False, tags=tags)
     return Build(result, dataset_root, version)

@@ -10,7 +10,7 @@ from pipelines.resources import PROJECT_ROOT
 from tests.conftest import SEEDS
 
 
-def _build(tmp_path, *args, seeds=SEEDS, datasets=None):
+def _build(tmp_path, *args, seeds=SEEDS, datasets=None, **extra):
     env = {
         **os.environ,
         "DAGSTER_HOME": str(tmp_path / "home"),
@@ -19,6 +19,7 @@ def _build(tmp_path, *args, seeds=SEEDS, datasets=None):
         "NEWSDATA_DATASET_ROOT": str(datasets or tmp_path / "datasets"),
         "NEWSDATA_STORAGE_DIR": str(tmp_path / "storage"),
     }
+    env = {**env, **extra}
     (tmp_path / "home").mkdir(exist_ok=True)
     (tmp_path / "home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     return subprocess.run(
@@ -57,3 +58,16 @@ def test_a_build_ends_with_its_summary_then_validation_reproduces_it(tmp_path):
     validated = _build(tmp_path, "--job", "ci_validation", seeds=seeds)
     assert validated.returncode == 0
     assert "unchanged (verify)" in validated.stdout.splitlines()[-1]
+
+
+def test_a_sharded_build_runs_every_shard_in_its_one_run(tmp_path):
+    built = _build(tmp_path, NEWSDATA_SHARDS="2")
+    assert built.returncode == 0, built.stderr[-2000:]
+    tail = built.stdout.strip().splitlines()[-6:]
+    assert tail[2:5] == [
+        "  articles:   5; duplicates: 0; rejections: 0",
+        "  entities:   30; mentions: 160; quotes: 26",
+        "  checks:     14 passed, 0 failed",
+    ]
+    shards = sorted(p.name for p in (tmp_path / "storage" / "parsed_articles").iterdir())
+    assert shards == ["shard-00.parquet", "shard-01.parquet"]

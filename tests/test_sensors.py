@@ -31,3 +31,14 @@ def test_first_tick_records_state_then_changes_request_runs(tmp_path):
     os.utime(tmp_path / "a.txt", ns=(1, 1))
     result, changed = evaluate(tmp_path, added)
     assert isinstance(result, RunRequest) and changed != added
+
+
+def test_with_sharded_nlp_stages_a_requested_run_covers_every_shard(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSDATA_SHARDS", "3")
+    (tmp_path / "a.txt").write_text("First article.")
+    _, cursor = evaluate(tmp_path, None)
+    (tmp_path / "b.txt").write_text("Second article.")
+    result, _ = evaluate(tmp_path, cursor)
+    assert isinstance(result, RunRequest)
+    assert result.tags["dagster/asset_partition_range_start"] == "shard-00"
+    assert result.tags["dagster/asset_partition_range_end"] == "shard-02"

@@ -1,9 +1,10 @@
 """The entity stage: model mentions, then the ``entities`` and ``entity_mentions`` tables."""
 
 import polars as pl
-from dagster import AssetOut, Output, asset, multi_asset
+from dagster import AssetExecutionContext, AssetOut, Output, asset, multi_asset
 
 from pipelines.metadata import asset_metadata, describe, frame_metadata, intermediate_metadata
+from pipelines.partitions import MaybeSharded, covered_shards, one_frame
 from pipelines.resources import NlpPipeline, PipelineSettings
 from pipelines.transforms.entities.ner import cached_model_spans
 from pipelines.transforms.entities.register import load_register
@@ -17,25 +18,29 @@ from schemas.entity_mentions import EntityMentions
 
 @asset(group_name="entities", kinds={"spacy", "polars"})
 def model_entity_spans(
+    context: AssetExecutionContext,
     articles: pl.DataFrame,
-    parsed_articles: pl.DataFrame,
+    parsed_articles: MaybeSharded,
     nlp: NlpPipeline,
     settings: PipelineSettings,
-) -> Output[pl.DataFrame]:
+) -> Output:
     """Raw entity spans read from the shared parse, before correction: the NER model's
     (published types only, `source` = ner) and the named subjects of reporting verbs it
     missed (`source` = speaker), so every speaker can be an entity. A text whose spans an
-    earlier build found with the same code and model is read from the result cache."""
+    earlier build found with the same code and model is read from the result cache.
+    Sharded like the parse it reads (``NEWSDATA_SHARDS``)."""
+    shards = covered_shards(context)
+    parsed = one_frame(parsed_articles, articles)
     texts = dict(articles.select("article_id", "text").iter_rows())
     info = nlp.info()
     parses = nlp.cache()
     spans, reused = cached_model_spans(
-        parsed_articles,
+        parsed,
         lambda todo: parsed_docs(todo, nlp.load().vocab, texts, parses),  # loaded if needed
         settings.results("model_spans", model_key(info)),
     )
     return Output(
-        spans,
+        spans if shards is None else shards.output(spans),
         metadata=intermediate_metadata(
             spans, model=info["name"], model_version=info["version"], spans_from_cache=reused
         ),
@@ -59,7 +64,7 @@ def model_entity_spans(
 )
 def entity_tables(
     articles: pl.DataFrame,
-    model_entity_spans: pl.DataFrame,
+    model_entity_spans: MaybeSharded,
     settings: PipelineSettings,
     nlp: NlpPipeline,
 ):
@@ -67,7 +72,8 @@ def entity_tables(
     (articles in the model's language only)."""
     register = load_register(settings.register_path())
     readable = in_language(articles, nlp.info()["lang"])
-    entities, mentions = resolve_corpus(readable, model_entity_spans, register)
+    spans = one_frame(model_entity_spans, articles)  # every shard, when sharded
+    entities, mentions = resolve_corpus(readable, spans, register)
     unlinked = entities.filter(~pl.col("in_register")).height
     yield Output(
         conform(entities, Entities),

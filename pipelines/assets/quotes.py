@@ -4,6 +4,7 @@ import polars as pl
 from dagster import AssetExecutionContext, Output, asset
 
 from pipelines.metadata import asset_metadata, describe, frame_metadata
+from pipelines.partitions import MaybeSharded, one_frame
 from pipelines.resources import NlpPipeline
 from pipelines.transforms.nlp import in_language, parsed_docs
 from pipelines.transforms.quotes.table import quotes_table
@@ -20,7 +21,7 @@ from schemas.quotes import Quotes
 def quotes(
     context: AssetExecutionContext,
     articles: pl.DataFrame,
-    parsed_articles: pl.DataFrame,
+    parsed_articles: MaybeSharded,
     entity_mentions: pl.DataFrame,
     entities: pl.DataFrame,
     nlp: NlpPipeline,
@@ -28,9 +29,10 @@ def quotes(
     """Every direct quotation with exact offsets, kind, speaker, cue and attribution method
     (articles in the model's language only)."""
     texts = in_language(articles, nlp.info()["lang"]).select("article_id", "text")
+    parsed = one_frame(parsed_articles, articles)  # every shard, when sharded
     frame = quotes_table(
         texts,
-        parsed_docs(parsed_articles, nlp.load().vocab, dict(texts.iter_rows()), nlp.cache()),
+        parsed_docs(parsed, nlp.load().vocab, dict(texts.iter_rows()), nlp.cache()),
         entity_mentions,
         entities,
         progress=lambda done, total: context.log.info(f"quotes: {done}/{total} articles"),
