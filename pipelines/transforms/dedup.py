@@ -94,11 +94,18 @@ def near_duplicate_pairs(
     """
     lsh = MinHashLSH(threshold=max(0.05, threshold - _LSH_MARGIN), num_perm=NUM_PERM)
     pairs: set[tuple[int, int]] = set()
+    scheme = MinHash(num_perm=NUM_PERM, seed=1)  # its permutations, drawn once, not per text
     for index in range(count):
         hashes = hashes_of(index)
         if not len(hashes):
             continue
-        signature = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_low32)
+        signature = MinHash(
+            num_perm=NUM_PERM,
+            seed=1,
+            hashfunc=_low32,
+            permutations=scheme.permutations,
+            scheme=scheme.scheme,
+        )
         signature.update_batch(hashes)
         for other in lsh.query(signature):
             if hashed_jaccard(hashes_of(other), hashes) >= threshold:

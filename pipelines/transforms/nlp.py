@@ -159,6 +159,32 @@ def parse_articles(
     return pl.DataFrame(rows, schema=PARSE_SCHEMA, orient="row")
 
 
+def doc_text(doc: Any) -> str:
+    """``doc.text`` (the parsed text, which equals the article's), built from the token
+    arrays: ``Doc.text`` makes a Token object for every word."""
+    from spacy.attrs import ORTH, SPACY
+
+    strings = doc.vocab.strings
+    return "".join(
+        strings[orth] + " " if space else strings[orth]
+        for orth, space in doc.to_array([ORTH, SPACY]).tolist()
+    )
+
+
+@functools.cache
+def _no_plugin_decoder_lookup() -> None:
+    """Reading a parse (``DocBin.from_bytes``) asks srsly for its msgpack decoders, and
+    srsly's registry scans every installed package's entry points for third-party
+    decoders on each call: about half the time of reading a parse back. When no package
+    provides one (the entry-point group is empty, checked once here), that scan can only
+    find nothing, so it is turned off; the decoders srsly registers itself still apply."""
+    import srsly
+
+    registry = srsly.msgpack.msgpack_decoders
+    if not registry.get_entry_points():
+        registry.entry_points = False
+
+
 def parsed_docs(
     parsed: pl.DataFrame,
     vocab: Any,
@@ -179,6 +205,7 @@ def parsed_docs(
     """
     from spacy.tokens import DocBin
 
+    _no_plugin_decoder_lookup()
     for article_id, digest, data in parsed.select(*PARSE_SCHEMA).iter_rows():
         if texts is not None and text_sha256(texts[article_id]) != digest:
             raise ValueError(

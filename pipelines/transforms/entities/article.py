@@ -33,6 +33,7 @@ _ACRONYM_BEFORE = re.compile(
     r"[\w.’'&-]*|of|and|for|the|on)\s+){0,8}[A-Z][\w.’'&-]*)[)\]]"
 )
 _MINOR_WORDS = frozenset({"of", "and", "for", "the", "on", "&"})
+_WORD_RUN = re.compile(r"[\w’'-]+")  # found left to right, each match is a maximal run
 _TERMINAL = (".", "!", "?", ":", ";", "”", '"')
 
 
@@ -121,6 +122,8 @@ def resolve_article(
     """
     headings = heading_ranges(text)
     body = _mask(text, headings)
+    words = set(_WORD_RUN.findall(text))  # every word of the article, as written
+    lowercase: dict[tuple[str, str], bool] = {}  # a surface is tested once per article
     candidates: list[tuple[Span, RegisterEntry | None, str | None]] = []
     pieces = [
         (piece, raw.label)
@@ -139,8 +142,12 @@ def resolve_article(
             and not re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", body)
         ):
             continue  # capitalized only because it is in a heading
-        if entry is None and _written_lowercase(surface, text, span.label):
-            continue  # a common word or phrase, capitalized ("Artificial Intelligence")
+        if entry is None:
+            key = (surface, span.label)
+            if key not in lowercase:
+                lowercase[key] = _written_lowercase(surface, text, span.label, words)
+            if lowercase[key]:
+                continue  # a common word or phrase, capitalized ("Artificial Intelligence")
         if span.label == "GPE" and is_dateline(span.start, span.end, text):
             continue
         if span.label == "NORP" and _names_a_language(span, text):
@@ -197,9 +204,12 @@ def _names_a_language(span: Span, text: str) -> bool:
     return bool(_PREPOSITION_BEFORE.search(before)) and not following[:1].islower()
 
 
-def _written_lowercase(surface: str, text: str, label: str) -> bool:
+def _written_lowercase(surface: str, text: str, label: str, words: set[str]) -> bool:
     """Whether the article also writes ``surface`` all in lowercase, as a common noun
     (a single word in its singular or plural too: "Soldiers" and "a soldier").
+    ``words`` holds the article's words (maximal runs of ``_WORD_RUN``): a form made of
+    word characters only is in the text between word boundaries exactly when it is
+    one of them, so only other forms need a search of the text.
 
     A person's name counts only as one word that no capitalized word joins into a
     longer name anywhere in the article ("Move" and "move", but not "Rose" when
@@ -221,7 +231,9 @@ def _written_lowercase(surface: str, text: str, label: str) -> bool:
         if re.search(joined, text, re.MULTILINE):
             return False
     return any(
-        re.search(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", text) is not None
+        form in words
+        if _WORD_RUN.fullmatch(form)
+        else re.search(rf"(?<![\w’'-]){re.escape(form)}(?![\w’'-])", text) is not None
         for form in forms
         if len(form) > 2
     )

@@ -22,6 +22,7 @@ import polars as pl
 
 from pipelines.transforms.entities.spans import PUBLISHED_LABELS
 from pipelines.transforms.entities.speakers import missed_speaker_spans
+from pipelines.transforms.nlp import doc_text
 from pipelines.transforms.result_cache import ResultCache
 
 RAW_MENTION_SCHEMA = {
@@ -76,7 +77,7 @@ def model_spans(docs: Iterable[tuple[str, Any]]) -> pl.DataFrame:
         )
         rows.extend(
             (article_id, s.start, s.end, s.label, "speaker")
-            for s in missed_speaker_spans(doc.text, doc)
+            for s in missed_speaker_spans(doc_text(doc), doc)
         )
         if len(rows) >= _ROWS_PER_FRAME:  # a chunk of rows as Python objects at a time
             frames.append(pl.DataFrame(rows, schema=RAW_MENTION_SCHEMA, orient="row"))

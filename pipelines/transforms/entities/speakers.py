@@ -30,7 +30,7 @@ from pipelines.transforms.entities.spans import (
     is_title,
     normalize_span,
 )
-from pipelines.transforms.quotes.cues import is_cue
+from pipelines.transforms.quotes.cues import cues_of
 from pipelines.transforms.quotes.spans import find_quotes
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -67,8 +67,8 @@ def missed_speaker_spans(text: str, doc: Any) -> list[Span]:
         if e.label_ in PUBLISHED_LABELS and not (e.label_ == "NORP" and len(e) > 1)
     ]
     found: dict[tuple[int, int], Span] = {}
-    for token in doc:
-        if not is_cue(token) or _inside(token.idx, quoted):
+    for token in cues_of(doc):
+        if _inside(token.idx, quoted):
             continue
         for tokens in _subject_names(text, token):
             if _inside(tokens[0].idx, quoted):
@@ -93,7 +93,7 @@ def _subject_names(text: str, cue: Any) -> list[list[Any]]:
     names = [
         _without_leading_entity(_name_tokens(c))
         for c in cue.children
-        if c.dep_ in SUBJECT_DEPS and _name_like(c)
+        if c.dep_ in SUBJECT_DEPS and _name_like(c, text)
     ]
     names += [[word] for word in _word_after_inverted_cue(text, cue)]
     for found in (_name_between_mark_and_cue(text, cue), name_ending_inverted_clause(text, cue)):
@@ -117,7 +117,7 @@ def _name_between_mark_and_cue(text: str, cue: Any) -> list[Any]:
         return []
     if not all(_NAME_WORD.match(w.text) or w.lower_ in PARTICLES for w in words):
         return []
-    return words if len(words) > 1 or _name_like(words[0]) else []
+    return words if len(words) > 1 or _name_like(words[0], text) else []
 
 
 def name_ending_inverted_clause(text: str, cue: Any) -> list[Any]:
@@ -165,10 +165,11 @@ def _without_leading_entity(tokens: list[Any]) -> list[Any]:
     return tokens
 
 
-def _name_like(token: Any) -> bool:
+def _name_like(token: Any, text: str) -> bool:
     """A proper noun, or a capitalized word that the tagger read as something else
     ("O’Donnell" as a noun, "From" as a preposition: "…,” From said"); at a sentence
-    start only a noun the article never writes in lowercase ("Sanders said", not
+    start only a noun the article (``text``, the parsed text: ``Doc.text`` rebuilds
+    it from every token on each call) never writes in lowercase ("Sanders said", not
     "Officials said" or "Many said")."""
     if token.pos_ == "PROPN":
         return True
@@ -180,7 +181,7 @@ def _name_like(token: Any) -> bool:
     if previous is None or previous.text in {".", "!", "?", "“"} or previous.is_space:
         # capitalized because it opens a sentence ("Sanders said", "Officials said",
         # "Many said"): a name only if read as a noun and never written in lowercase
-        return token.pos_ == "NOUN" and not _written_lowercase(token.text, token.doc.text)
+        return token.pos_ == "NOUN" and not _written_lowercase(token.text, text)
     return True
 
 

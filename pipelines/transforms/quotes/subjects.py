@@ -10,6 +10,7 @@ unnamed speaker ("the officer"). Not here: windows and lead-ins
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -60,6 +61,7 @@ class Subjects(QuoteContext):
     """Speaker resolution from a cue, on top of the article's context."""
 
     _genders: dict[str, str] | None = None
+    _by_last_word: dict[str, dict[str, list[EntityMention]]] | None = None
     last_speaker: tuple[int, EntityMention] | None = None  # (quote end, who said it)
 
     @staticmethod
@@ -305,22 +307,32 @@ class Subjects(QuoteContext):
         """A name NER missed at the attribution ("Doe said") that is the last word of
         exactly one person (or organization) named elsewhere in the article."""
         for kind in ("PERSON", "ORG"):
-            found = {m.entity_id: m for m in self.mentions if m.type == kind}
-            matches = [m for m in found.values() if m.name.split()[-1] == word]
+            matches = self._last_words(kind).get(word, [])
             if len(matches) == 1:
                 return matches[0]
             if matches:
                 return None
         return None
 
+    def _last_words(self, kind: str) -> dict[str, list[EntityMention]]:
+        """The ``kind`` entities of the article by the last word of their name (each
+        entity as its last mention); computed once per kind."""
+        if self._by_last_word is None:
+            self._by_last_word = {}
+        if kind not in self._by_last_word:
+            found = {m.entity_id: m for m in self.mentions if m.type == kind}
+            index: dict[str, list[EntityMention]] = {}
+            for mention in found.values():
+                index.setdefault(mention.name.split()[-1], []).append(mention)
+            self._by_last_word[kind] = index
+        return self._by_last_word[kind]
+
     def _with_surname_subjects(self) -> list[EntityMention]:
         """The mentions, plus subjects NER missed that are a named person's surname
         ("Ibrahim shared…" after "Michael Ibrahim"), in text order; computed once."""
         if self._antecedents is None:
             found = list(self.mentions)
-            for token in self.doc:
-                if token.dep_ not in SUBJECT_DEPS or token.pos_ != "PROPN":
-                    continue
+            for token in _proper_noun_subjects(self.doc):
                 if self.quoted(token.idx) or any(
                     m.start <= token.idx < m.end for m in self.mentions
                 ):
@@ -486,3 +498,15 @@ class Subjects(QuoteContext):
                     break
                 head = head.head
         return None
+
+
+def _proper_noun_subjects(doc: Any) -> Iterator[Any]:
+    """The tokens of ``doc`` that are proper nouns in a subject relation, in order, found
+    in the token arrays (a Token object per word of a long article is slow)."""
+    from spacy.attrs import DEP, POS
+    from spacy.symbols import PROPN
+
+    subject = {doc.vocab.strings[dep] for dep in SUBJECT_DEPS}
+    for index, (dep, pos) in enumerate(doc.to_array([DEP, POS]).tolist()):
+        if pos == PROPN and dep in subject:
+            yield doc[index]
