@@ -100,15 +100,11 @@ def resolve_corpus(
 
 
 _CHUNK = 2_000  # articles resolved into Python objects at a time
-_RESOLVED = {
-    "article_id": pl.String,
-    "mention_start": pl.Int64,
-    "mention_end": pl.Int64,
-    "mention_text": pl.String,
-    "model_label": pl.String,
-    "resolution": pl.String,
-    "canonical_name": pl.String,
-    "type": pl.String,
+# Each mention as resolved, before entity ids: the published mention and entity columns
+# (types from the models), and the register entry it matched.
+_RESOLVED: dict[str, pl.DataType | type[pl.DataType]] = {
+    **{name: MENTION_SCHEMA[name] for name in MENTION_SCHEMA if name != "entity_id"},
+    **{name: ENTITY_SCHEMA[name] for name in ("canonical_name", "type")},
     "entry": pl.Int64,  # index of the register entry, null when unregistered
 }
 
