@@ -10,8 +10,11 @@ runs the model. Not here: what the stages do with a parse.
 
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
 import json
+import multiprocessing
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -98,6 +101,80 @@ def text_sha256(text: str) -> str:
 _CHUNK = 2_000  # texts turned into Python strings at a time
 
 
+def _doc_bytes(doc: Any) -> bytes:
+    """One parse as the DocBin bytes the frame and the parse cache hold."""
+    from spacy.tokens import DocBin
+
+    one = DocBin(store_user_data=False)
+    one.add(doc)
+    return one.to_bytes()
+
+
+def _parse_here(
+    nlp: Any,
+    work: Iterator[tuple[str, str]],
+    batch_size: int,
+    n_process: int,
+    cache: ParseCache | None,
+) -> Iterator[tuple[str, bytes | None]]:
+    """Parse ``(digest, text)`` pairs with ``nlp.pipe`` (its own processes, if any, send
+    each Doc back here) and store them; yield ``(digest, DocBin bytes)`` in order."""
+    first, second = itertools.tee(work)  # texts read lazily, once
+    docs = nlp.pipe((text for _, text in first), batch_size=batch_size, n_process=n_process)
+    for (digest, _), doc in zip(second, docs, strict=True):
+        data = _doc_bytes(doc)
+        if cache is not None:
+            cache.put(digest, data)
+        yield digest, data
+
+
+_WORKER: dict[str, Any] = {}  # the pipeline and settings a forked worker parses with
+_TASK_TEXTS = 64  # texts sent to a worker at a time
+_TASKS_AHEAD = 4  # tasks queued per worker
+
+
+def _parse_task(task: list[tuple[str, str]]) -> list[tuple[str, bytes | None]]:
+    """In a worker: parse a few texts, store each parse, send back its bytes only if
+    the frame keeps them."""
+    nlp, cache, keep = _WORKER["nlp"], _WORKER["cache"], _WORKER["keep_docs"]
+    docs = nlp.pipe((text for _, text in task), batch_size=_WORKER["batch_size"])
+    out: list[tuple[str, bytes | None]] = []
+    for (digest, _), doc in zip(task, docs, strict=True):
+        data = _doc_bytes(doc)
+        if cache is not None:
+            cache.put(digest, data)
+        out.append((digest, data if keep or cache is None else None))
+    return out
+
+
+def _parse_in_workers(
+    nlp: Any,
+    work: Iterator[tuple[str, str]],
+    batch_size: int,
+    n_process: int,
+    cache: ParseCache | None,
+    keep_docs: bool,
+) -> Iterator[tuple[str, bytes | None]]:
+    """Parse ``(digest, text)`` pairs in ``n_process`` forked workers (they share the
+    loaded pipeline); each worker serializes and stores its own parses, so no Doc
+    travels back to this process (with ``nlp.pipe(n_process=…)`` every Doc is sent
+    back, rebuilt here and serialized again: about a tenth of the parse time on this
+    project's benchmark). Yields ``(digest, bytes or None)`` in order."""
+    _WORKER.update(nlp=nlp, cache=cache, keep_docs=keep_docs, batch_size=batch_size)
+    tasks = iter(lambda: list(itertools.islice(work, _TASK_TEXTS)), [])
+    try:
+        with multiprocessing.get_context("fork").Pool(n_process) as pool:
+            pending: collections.deque[Any] = collections.deque()
+            for task in tasks:  # a few tasks ahead per worker: texts are not all queued
+                pending.append(pool.apply_async(_parse_task, (task,)))
+                if len(pending) >= _TASKS_AHEAD * n_process:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
+    finally:
+        _WORKER.clear()
+
+
 def parse_articles(
     nlp: Any,
     articles: pl.DataFrame,
@@ -113,7 +190,8 @@ def parse_articles(
         nlp: A pipeline from :func:`load_pipeline`.
         articles: Frame with ``article_id`` and ``text``.
         batch_size: Documents per ``nlp.pipe`` batch.
-        n_process: Worker processes for ``nlp.pipe``.
+        n_process: Worker processes (forked, each parsing and storing its share;
+            ``nlp.pipe``'s own processes where fork is not available).
         progress: Called as ``progress(done, total)`` every 100 articles and at the end.
         cache: Parses of earlier builds: a text found there is not parsed again, a
             text parsed here is stored. The result is the same with or without it.
@@ -124,8 +202,6 @@ def parse_articles(
     Raises:
         ValueError: ``keep_docs`` is False without a cache.
     """
-    from spacy.tokens import DocBin
-
     if not keep_docs and cache is None:
         raise ValueError("parses can be left out of the frame only with a parse cache")
     ids, texts = articles["article_id"].to_list(), articles["text"]
@@ -144,15 +220,15 @@ def parse_articles(
         if digest not in cached:
             first.setdefault(digest, row)
     todo = list(first.items())
-    docs = nlp.pipe((texts[row] for _, row in todo), batch_size=batch_size, n_process=n_process)
-    for done, ((digest, _), doc) in enumerate(zip(todo, docs, strict=True), start=1):
-        one = DocBin(store_user_data=False)
-        one.add(doc)
-        data = one.to_bytes()
+    work = ((digest, texts[row]) for digest, row in todo)
+    results = (
+        _parse_in_workers(nlp, work, batch_size, n_process, cache, keep_docs)
+        if n_process > 1 and "fork" in multiprocessing.get_all_start_methods()
+        else _parse_here(nlp, work, batch_size, n_process, cache)
+    )
+    for done, (digest, data) in enumerate(results, start=1):
         if keep_docs:
             parsed[digest] = data
-        if cache is not None:
-            cache.put(digest, data)
         if progress and (done % 100 == 0 or done == len(todo)):
             progress(done, len(todo))
     rows = [(a, d, parsed.get(d)) for a, d in zip(ids, digests, strict=True)]

@@ -125,3 +125,21 @@ def test_a_quotation_mark_glued_to_a_word_is_a_token_of_its_own():
         "Ruiz", "said", ",", '"', "Look", ".", '"',
     ]  # fmt: skip
     assert [t.text for t in tokenizer("U.S. officials said.")] == ["U.S.", "officials", "said", "."]
+
+
+def test_parsing_in_worker_processes_gives_the_same_bytes_and_stores_them(nlp, tmp_path):
+    from pipelines.transforms.nlp import installed_model_info
+    from pipelines.transforms.parse_cache import ParseCache
+
+    texts = [f"{TEXT} Item {i}." for i in range(150)] + [f"{TEXT} Item 3."]  # three tasks, a repeat
+    frame = pl.DataFrame({"article_id": [f"{i:016x}" for i in range(151)], "text": texts})
+    here = parse_articles(nlp, frame, n_process=1)
+    workers = parse_articles(nlp, frame, n_process=2)
+    assert workers.equals(here)
+    assert workers["doc"][150] == workers["doc"][3] and workers["doc"].null_count() == 0
+    cache = ParseCache.for_model(tmp_path, installed_model_info(DEFAULT_SPACY_MODEL))
+    lean = parse_articles(nlp, frame, n_process=2, cache=cache, keep_docs=False)
+    assert lean["doc"].null_count() == 151
+    stored = [cache.get(d) for d in lean["text_sha256"]]
+    assert stored == here["doc"].to_list()
+    assert len(list(tmp_path.rglob("*.spacy"))) == 150  # one parse per distinct text
