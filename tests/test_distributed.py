@@ -1,10 +1,12 @@
 """Builds on a distributed engine, chosen by configuration only: Dask.
 
-Runs the real ``dagster job execute`` command on the ``build_dataset`` job with
+First, the real ``dagster job execute`` command on the ``build_dataset`` job with
 ``NEWSDATA_EXECUTOR=dask`` and a run config that starts a local Dask cluster of
 two worker processes (``cluster: local``; on several machines the same config
-names an existing scheduler instead, see docs/deployment.md). Every step runs on
-a Dask worker; the published tables must equal the in-process build's.
+names an existing scheduler instead, see docs/deployment.md): every step runs on
+a Dask worker. Then a sharded backfill (``NEWSDATA_SHARDS=3``) through the real
+webserver and daemon, its runs sharing one Dask cluster. Both must publish the
+in-process build's tables.
 """
 
 import os
